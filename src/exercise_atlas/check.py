@@ -1,0 +1,101 @@
+"""The standalone content check: everything the build would reject, all at once, in a second.
+
+It reads the extension's options from ``mkdocs.yml`` (so the check and the build agree on where
+data lives), loads all data, then renders every macro and resolves every citation on every page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem, did_you_mean
+from .grammar import MACRO_LINE_RE, MacroSyntaxError, citation_keys, parse_macro
+from .loader import load_site
+from .macros import MacroError, bind
+from .model import Settings, Site
+from .render import Renderer
+from .yamlsource import load_yaml, read_text, split_front_matter
+
+_FENCE_RE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN_RE = re.compile(r"(`+).*?\1")
+_STRAY_MACRO_RE = re.compile(r"\{\{.*?\}\}")
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its tags (!ENV, !!python/name)."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def settings_from_config(config_file: str) -> Settings:
+    """The ``exercise_atlas`` options from a MkDocs config file (defaults if absent)."""
+    with open(config_file, encoding="utf-8") as handle:
+        config = yaml.load(handle, Loader=_ConfigLoader) or {}
+    options: dict[str, Any] = {}
+    for entry in config.get("markdown_extensions") or []:
+        if isinstance(entry, dict) and "exercise_atlas" in entry:
+            options = entry["exercise_atlas"] or {}
+    known = {f.name for f in fields(Settings)}
+    return Settings(**{k: v for k, v in options.items() if k in known})
+
+
+def check(settings: Settings) -> tuple[Site, list[Problem], int]:
+    """All problems in data and pages, and the number of pages read."""
+    site = load_site(settings)
+    problems = list(site.problems)
+    renderer = Renderer(site, settings) if not site.problems else None
+    pages = sorted(Path(settings.docs_dir).rglob("*.md"))
+    for page in pages:
+        problems += check_page(page, site, renderer)
+    return site, sorted(set(problems), key=Problem.sort_key), len(pages)
+
+
+def check_page(path: Path, site: Site, renderer: Renderer | None) -> list[Problem]:
+    shown = path.as_posix()
+    text, problems = read_text(path, shown)
+    if text is None:
+        return problems
+    first_line = 1
+    parts = split_front_matter(text)
+    if parts:
+        front, front_line, text, first_line = parts
+        problems += load_yaml(front, shown, front_line)[1]
+    in_fence = False
+    for number, line in enumerate(text.splitlines(), start=first_line):
+        if _FENCE_RE.match(line):
+            in_fence = not in_fence
+        if in_fence or line.startswith(("    ", "\t")):
+            continue
+        problems += _line_problems(line, shown, number, site, renderer)
+    return problems
+
+
+def _line_problems(line: str, shown: str, number: int, site: Site, renderer: Renderer | None) -> list[Problem]:
+    macro = MACRO_LINE_RE.match(line)
+    if macro:
+        try:
+            if renderer:
+                renderer.render_macro(macro.group("inner"))
+            else:
+                bind(parse_macro(macro.group("inner")))
+        except (MacroSyntaxError, MacroError) as exc:
+            return [Problem(shown, number, "", f"{line.strip()}: {exc}")]
+        return []
+    prose = _CODE_SPAN_RE.sub("", line)
+    problems = []
+    if _STRAY_MACRO_RE.search(prose):
+        problems.append(Problem(shown, number, "", "a macro must stand alone on its own line, with no indentation"))
+    if "references" not in site.unreadable:
+        for key in citation_keys(prose):
+            if key not in site.references:
+                problems.append(
+                    Problem(shown, number, "", f"unknown citation key '{key}'{did_you_mean(key, site.references)}")
+                )
+    return problems

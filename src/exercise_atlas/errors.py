@@ -1,0 +1,54 @@
+"""Content problems, reported one line each, never as a traceback.
+
+A contributor who breaks a file should read ``path:line: field: what was expected`` and know
+what to change, so every check returns :class:`Problem` values instead of raising at the first
+one; callers collect them all and raise :class:`ContentError` once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+try:  # Under MkDocs a BuildError aborts the build with the message only, no traceback.
+    from mkdocs.exceptions import BuildError as _BuildError
+except ImportError:  # pragma: no cover - the package also works without MkDocs
+    _BuildError = Exception  # type: ignore[misc,assignment]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one place in the content."""
+
+    path: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+    def sort_key(self) -> tuple[str, int, str, str]:
+        return (self.path, self.line or 0, self.field, self.message)
+
+
+class ContentError(_BuildError):
+    """Bad content: carries every problem found, printed one per line."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(set(problems), key=Problem.sort_key)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def did_you_mean(value: object, choices: Iterable[str]) -> str:
+    """A suffix like `` (did you mean 'x'?)`` for a near miss, or nothing."""
+    if not isinstance(value, str):
+        return ""
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def quoted_list(choices: Iterable[str]) -> str:
+    return ", ".join(f"'{c}'" for c in choices)

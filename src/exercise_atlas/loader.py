@@ -1,0 +1,168 @@
+"""Load and cross-check all site data once: muscles, references and exercises.
+
+MkDocs makes a new Markdown instance per page, so the data is loaded once and cached; the cache
+is keyed on the files' modification times so that ``mkdocs serve`` sees edits. Every problem in
+every file is collected before anything fails, so one run reports them all.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem, did_you_mean
+from .glossary import load_glossary
+from .grammar import MACRO_LINE_RE, MacroSyntaxError, citation_keys, parse_macro
+from .model import Exercise, Settings, Site
+from .references import Reference, load_references
+from .relations import relation_problems
+from .schema import EXERCISE_SCHEMA, MUSCLES_SCHEMA
+from .validate import schema_problems
+from .yamlsource import load_yaml, read_text, split_front_matter
+
+# Keyed on the working directory too: the settings' paths are relative to it.
+_CACHE: dict[tuple[str, Settings], tuple[tuple[Any, ...], Site]] = {}
+
+
+def load_site(settings: Settings) -> Site:
+    """The site's data, re-read only when a data file changed."""
+    key = (os.getcwd(), settings)
+    stamp = _fingerprint(settings)
+    cached = _CACHE.get(key)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    site = _load(settings)
+    _CACHE[key] = (stamp, site)
+    return site
+
+
+def _fingerprint(settings: Settings) -> tuple[Any, ...]:
+    stamps: list[Any] = []
+    for path in (settings.muscles_file, settings.references_file, settings.glossary_file):
+        stamps.append(_stat(path))
+    try:
+        with os.scandir(settings.exercises_dir) as entries:
+            stamps.extend(sorted((e.name, e.stat().st_mtime_ns, e.stat().st_size) for e in entries))
+    except OSError:
+        stamps.append(None)
+    return tuple(stamps)
+
+
+def _stat(path: str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size)
+
+
+def _load(settings: Settings) -> Site:
+    site = Site()
+    site.references, problems = load_references(Path(settings.references_file), settings.references_file)
+    site.problems += problems
+    if problems:
+        site.unreadable.add("references")
+    site.glossary, problems = load_glossary(settings.glossary_file)
+    site.problems += problems
+    site.muscles, problems = _load_muscles(settings.muscles_file, site.references, "references" not in site.unreadable)
+    site.problems += problems
+    if not site.muscles:
+        site.unreadable.add("muscles")
+    for path in settings.exercise_files():
+        exercise, problems = _load_exercise(path)
+        site.problems += problems
+        if exercise is None:
+            site.broken_exercises.add(path.stem)
+            continue
+        if exercise.id in site.exercises:
+            first = site.exercises[exercise.id].path
+            site.problems.append(
+                Problem(
+                    exercise.path,
+                    exercise.located.line_of(("id",)),
+                    "id",
+                    f"'{exercise.id}' is already used by {first}",
+                )
+            )
+            continue
+        site.exercises[exercise.id] = exercise
+    site.problems += relation_problems(site)
+    return site
+
+
+def _load_muscles(
+    shown: str, references: dict[str, Reference], references_ok: bool
+) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+    text, problems = read_text(Path(shown), shown)
+    if text is None:
+        return {}, problems
+    located, problems = load_yaml(text, shown)
+    if located is None:
+        return {}, problems
+    problems += schema_problems(located, MUSCLES_SCHEMA, shown)
+    if problems:
+        return {}, problems
+    muscles: dict[str, dict[str, Any]] = {}
+    for index, muscle in enumerate(located.data):  # type: ignore[arg-type]
+        line = located.line_of((index, "id"))
+        if muscle["id"] in muscles:
+            problems.append(Problem(shown, line, "id", f"duplicate muscle id '{muscle['id']}'"))
+        muscles[muscle["id"]] = muscle
+        cited = muscle.get("references", []) + citation_keys(muscle.get("notes", ""))
+        for key in cited if references_ok else ():
+            if key not in references:
+                problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        f"{muscle['id']}.references",
+                        f"unknown citation key '{key}'{did_you_mean(key, references)}",
+                    )
+                )
+    return muscles, problems
+
+
+def _load_exercise(path: Path) -> tuple[Exercise | None, list[Problem]]:
+    shown = path.as_posix()
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
+    parts = split_front_matter(text)
+    if parts is None:
+        return None, [Problem(shown, 1, "", "expected YAML front matter between '---' lines at the top of the file")]
+    front, front_line, body, body_line = parts
+    located, problems = load_yaml(front, shown, front_line)
+    if located is None:
+        return None, problems
+    if not isinstance(located.data, dict):
+        return None, [Problem(shown, front_line, "", "expected the front matter to be a mapping of fields")]
+    problems += schema_problems(located, EXERCISE_SCHEMA, shown)
+    expected_id = path.stem
+    if located.data.get("id") not in (None, expected_id) and isinstance(located.data.get("id"), str):
+        problems.append(
+            Problem(
+                shown,
+                located.line_of(("id",)),
+                "id",
+                f"'{located.data['id']}' does not match the file name (expected '{expected_id}')",
+            )
+        )
+    problems += _page_card_problems(body, body_line, expected_id, shown)
+    if problems:
+        return None, problems
+    return Exercise(expected_id, located.data, shown, located), []
+
+
+def _page_card_problems(body: str, first_line: int, exercise_id: str, shown: str) -> list[Problem]:
+    """An exercise page must show its own full card; the card is what readers come for."""
+    for match in MACRO_LINE_RE.finditer(body):
+        try:
+            call = parse_macro(match.group("inner"))
+        except MacroSyntaxError:
+            continue  # reported by the page check with its line
+        if call.name == "exercise_card" and call.args[:1] == (exercise_id,) and call.kwargs.get("variant") == "page":
+            return []
+    line = first_line + max(len(body.splitlines()) - 1, 0)
+    card = f'{{{{ exercise_card("{exercise_id}", variant="page") }}}}'
+    return [Problem(shown, line, "body", f"expected the page card {card} on a line of its own")]

@@ -1,0 +1,136 @@
+"""Render macros to HTML elements through Jinja2 templates.
+
+Templates live in the package (``templates/``) and a site may override any of them by putting
+a file of the same name in its ``templates_dir``. The environment autoescapes and is strict about
+undefined names: MkDocs' theme environment does neither, so cards are never rendered there.
+Output is parsed into ElementTree elements so MkDocs can rewrite and validate the links in it,
+and its text is marked atomic so no Markdown or raw HTML inside contributor text is ever run.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from functools import cache
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markdown.util import AtomicString
+from markupsafe import Markup, escape
+
+from .errors import did_you_mean
+from .grammar import CITATION_RE, MacroCall, parse_macro
+from .macros import MacroError, bind
+from .model import Settings, Site
+from .pagecontext import relative_link
+from .schema import EQUIPMENT_LABELS, EVIDENCE_LABELS
+
+_CARD_HEADING = {"page": 1, "full": 2, "compact": 3}
+
+
+@cache
+def environment(templates_dir: str) -> Environment:
+    """One compiled environment per override folder, shared by every page of a build."""
+    loaders = [FileSystemLoader(templates_dir)] if templates_dir else []
+    loaders.append(PackageLoader("exercise_atlas", "templates"))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["cite"] = cite_filter
+    env.globals.update(equipment_labels=EQUIPMENT_LABELS, evidence_labels=EVIDENCE_LABELS)
+    return env
+
+
+def citation_marker(keys: list[str]) -> Markup:
+    """The placeholder the citation tree-processor later numbers and links."""
+    return Markup('<sup class="citation" data-cite="{}"></sup>').format(" ".join(keys))
+
+
+def cite_filter(text: str) -> Markup:
+    """Escape contributor text, turning ``[@key]`` into citation markers."""
+    parts: list[Markup] = []
+    last = 0
+    for match in CITATION_RE.finditer(text):
+        keys = [k.strip().lstrip("@") for k in match.group("keys").split(";")]
+        parts += [escape(text[last : match.start()]), citation_marker(keys)]
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return Markup("").join(parts)
+
+
+def to_element(html: str, template: str) -> ET.Element:
+    try:
+        element = ET.fromstring(html)
+    except ET.ParseError as exc:
+        raise MacroError(f"template '{template}' did not produce well-formed HTML: {exc}") from None
+    for node in element.iter():
+        node.text = AtomicString(node.text) if node.text else node.text
+        node.tail = AtomicString(node.tail) if node.tail else node.tail
+    return element
+
+
+class Renderer:
+    """Renders one site's macros; the exercise-card macro is the heart of the project."""
+
+    def __init__(self, site: Site, settings: Settings) -> None:
+        self.site = site
+        self.settings = settings
+        self.env = environment(settings.templates_dir)
+        self.page: str | None = None  # the page being rendered, for relative links
+
+    def render_macro(self, inner: str, page: str | None = None) -> ET.Element:
+        """Parse, check and render the text between ``{{`` and ``}}`` on ``page``."""
+        call = parse_macro(inner)
+        args = bind(call)
+        self.page = page
+        return to_element(*getattr(self, f"_{call.name}")(**args))
+
+    def exercise_url(self, exercise_id: str) -> str:
+        return relative_link(self.settings.exercise_url.format(id=exercise_id), self.page)
+
+    def _template(self, name: str, **context: Any) -> tuple[str, str]:
+        return self.env.get_template(name).render(**context), name
+
+    def card_html(self, exercise_id: str, variant: str) -> str:
+        if exercise_id not in self.site.exercises:
+            hint = did_you_mean(exercise_id, self.site.exercises)
+            raise MacroError(f"exercise_card(): unknown exercise '{exercise_id}'{hint}")
+        exercise = self.site.exercises[exercise_id]
+        return self.env.get_template("card.html").render(
+            ex=exercise.data,
+            variant=variant,
+            heading=_CARD_HEADING[variant],
+            url=self.exercise_url(exercise_id),
+            muscles=self.site.muscles,
+            exercises={i: {"name": e.name, "url": self.exercise_url(i)} for i, e in self.site.exercises.items()},
+            references=self.site.references,
+        )
+
+    def _exercise_card(self, id: str, variant: str) -> tuple[str, str]:  # noqa: A002 - the macro's argument name
+        return self.card_html(id, variant), "card.html"
+
+    def _exercise_library(self) -> tuple[str, str]:
+        exercises = sorted(self.site.exercises.values(), key=lambda e: e.name.lower())
+        cards = [Markup(self.card_html(e.id, "compact")) for e in exercises]
+        return self._template("library.html", cards=cards)
+
+    def _muscle_table(self, group: str) -> tuple[str, str]:
+        rows = [m for m in self.site.muscles.values() if group == "all" or m["group"] == group]
+        return self._template("muscle_table.html", muscles=rows)
+
+    def _bibliography(self) -> tuple[str, str]:
+        refs = sorted(self.site.references.values(), key=lambda r: r.sort_key)
+        return self._template("bibliography.html", references=refs)
+
+    def _glossary(self) -> tuple[str, str]:
+        return self._template("glossary.html", terms=self.site.glossary)
+
+    def references_list(self, keys: list[str], title: str) -> ET.Element:
+        refs = [self.site.references[k] for k in keys]
+        return to_element(*self._template("references_list.html", references=refs, title=title))
+
+
+__all__ = ["MacroCall", "Renderer", "citation_marker", "cite_filter", "environment", "to_element"]

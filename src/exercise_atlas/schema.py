@@ -1,0 +1,225 @@
+"""The one definition of an exercise's fields, and of a muscle's.
+
+``EXERCISE_SCHEMA`` is what the loader validates against; the published
+``schema/exercise.schema.json`` is generated from it (``exercise-atlas schema``) and a test keeps
+the two equal, so editors, docs and code can never disagree. Muscle ids and citation keys are
+site data, not schema: they are checked against the muscles and BibTeX files.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+LEVELS = ("beginner", "intermediate", "advanced")
+EQUIPMENT = (
+    "none", "bench", "band", "cable", "machine", "ball", "slider", "mat",
+    "dumbbell", "kettlebell", "barbell", "partner",
+)  # fmt: skip
+EVIDENCE_TYPES = ("meta-analysis", "randomised-trial", "non-randomised-trial", "cohort", "emg", "practice")
+MUSCLE_GROUPS = ("adductors", "other")
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_:.-]*$"
+# Plain text: anything printable. Control characters would corrupt the page.
+TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+
+# Hints shown instead of a raw regular expression when a pattern does not match.
+PATTERN_HINTS = {
+    ID_PATTERN: "lower-case words joined by hyphens, like 'copenhagen-plank'",
+    KEY_PATTERN: "a citation key from the BibTeX file, like 'serner2014'",
+    TEXT_PATTERN: "plain text without control characters",
+}
+
+
+def _text(description: str, max_length: int = 2000) -> dict[str, Any]:
+    return {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": max_length,
+        "pattern": TEXT_PATTERN,
+        "description": description,
+    }
+
+
+def _text_list(description: str, min_items: int, max_items: int) -> dict[str, Any]:
+    return {
+        "type": "array",
+        "description": description,
+        "minItems": min_items,
+        "maxItems": max_items,
+        "items": _text("One item.", 600),
+    }
+
+
+def _ids(description: str, max_items: int = 12) -> dict[str, Any]:
+    return {
+        "type": "array",
+        "description": description,
+        "maxItems": max_items,
+        "uniqueItems": True,
+        "items": {"type": "string", "pattern": ID_PATTERN},
+    }
+
+
+EXERCISE_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://adductor-atlas.github.io/schema/exercise.schema.json",
+    "title": "Exercise card",
+    "description": (
+        "Front matter of one exercise file, docs/exercises/<id>.md. Text fields are plain text "
+        "(escaped on the page); [@key] citations are allowed in them."
+    ),
+    "type": "object",
+    "additionalProperties": False,
+    "required": [
+        "id",
+        "name",
+        "aliases",
+        "summary",
+        "level",
+        "equipment",
+        "muscles",
+        "dose",
+        "steps",
+        "cues",
+        "mistakes",
+        "regressions",
+        "progressions",
+        "progress_when",
+        "for_runners",
+        "safety",
+        "evidence",
+        "references",
+        "reviewed",
+    ],
+    "properties": {
+        "id": {
+            "type": "string",
+            "pattern": ID_PATTERN,
+            "description": "Unique id; must equal the file name without .md.",
+            "examples": ["copenhagen-plank"],
+        },
+        "name": _text("Display name of the exercise.", 80),
+        "aliases": {
+            **_text_list("Other names people search for.", 0, 12),
+            "uniqueItems": True,
+        },
+        "summary": _text("One plain-English sentence: what it is and why.", 300),
+        "level": {"enum": list(LEVELS), "description": "How demanding it is."},
+        "equipment": {
+            "type": "array",
+            "description": "What you need; 'none' for nothing.",
+            "minItems": 1,
+            "maxItems": 6,
+            "uniqueItems": True,
+            "items": {"enum": list(EQUIPMENT)},
+        },
+        "muscles": {
+            "type": "object",
+            "description": "Muscle ids from the muscles data file.",
+            "additionalProperties": False,
+            "required": ["primary", "secondary"],
+            "properties": {
+                "primary": {**_ids("Muscles the exercise mainly trains."), "minItems": 1},
+                "secondary": _ids("Muscles that help."),
+            },
+        },
+        "dose": {
+            "type": "object",
+            "description": "A sensible starting dose; give reps or hold (or both).",
+            "additionalProperties": False,
+            "required": ["sets", "rest", "frequency"],
+            "anyOf": [{"required": ["reps"]}, {"required": ["hold"]}],
+            "x-message": "expected 'reps' or 'hold' (or both)",
+            "properties": {
+                "sets": _text("Number of sets, e.g. '2-3'.", 40),
+                "reps": _text("Repetitions per set, e.g. '6-10 each side'.", 60),
+                "hold": _text("Hold time per set, e.g. '15-30 s each side'.", 60),
+                "rest": _text("Rest between sets, e.g. '60-90 s'.", 40),
+                "frequency": _text("How often, e.g. '2 times a week'.", 80),
+            },
+        },
+        "steps": _text_list("How to do it, in order.", 2, 12),
+        "cues": _text_list("Short coaching cues.", 1, 8),
+        "mistakes": _text_list("Common mistakes and their fix.", 1, 8),
+        "regressions": _ids("Easier exercise ids (this exercise's lower rungs)."),
+        "progressions": _ids("Harder exercise ids (the next rungs)."),
+        "progress_when": _text("The criterion for moving to a progression.", 600),
+        "for_runners": _text("Why it matters in the running stride.", 1200),
+        "safety": _text("When to stop, and when to see a professional.", 1200),
+        "evidence": {
+            "type": "object",
+            "description": "The strongest evidence directly behind this card.",
+            "additionalProperties": False,
+            "required": ["type", "population", "summary"],
+            "properties": {
+                "type": {"enum": list(EVIDENCE_TYPES), "description": "Kind of evidence."},
+                "population": _text("Who the evidence comes from.", 200),
+                "summary": _text("What the studies found, with [@key] citations.", 2000),
+            },
+        },
+        "references": {
+            "type": "array",
+            "description": "Citation keys (from the BibTeX file) behind this card.",
+            "maxItems": 20,
+            "uniqueItems": True,
+            "items": {"type": "string", "pattern": KEY_PATTERN},
+        },
+        "reviewed": {
+            "type": "string",
+            "format": "date",
+            "description": "Date the card was last checked against its sources (YYYY-MM-DD).",
+        },
+    },
+}
+
+MUSCLES_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "Muscles",
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "name", "group", "origin", "insertion", "innervation", "actions"],
+        "properties": {
+            "id": {"type": "string", "pattern": ID_PATTERN},
+            "name": _text("Display name.", 80),
+            "other_names": {**_text_list("Other names.", 0, 12), "uniqueItems": True},
+            "group": {"enum": list(MUSCLE_GROUPS)},
+            "origin": _text("Where it starts."),
+            "insertion": _text("Where it attaches."),
+            "innervation": _text("Nerve supply."),
+            "actions": _text_list("What it does.", 1, 10),
+            "notes": _text("Notes for runners."),
+            "references": {
+                "type": "array",
+                "uniqueItems": True,
+                "items": {"type": "string", "pattern": KEY_PATTERN},
+            },
+        },
+    },
+}
+
+
+def exercise_schema_json() -> str:
+    """The published schema file's exact text."""
+    return json.dumps(EXERCISE_SCHEMA, indent=2, ensure_ascii=False) + "\n"
+
+
+# How each vocabulary value reads on a card.
+EQUIPMENT_LABELS = {
+    "none": "No equipment",
+    "band": "Elastic band",
+    "cable": "Cable machine",
+    "machine": "Adductor machine",
+}
+EVIDENCE_LABELS = {
+    "meta-analysis": "Systematic review / meta-analysis",
+    "randomised-trial": "Randomised controlled trial",
+    "non-randomised-trial": "Non-randomised trial",
+    "cohort": "Cohort study",
+    "emg": "EMG study (muscle activity)",
+    "practice": "Practical experience (no direct study)",
+}

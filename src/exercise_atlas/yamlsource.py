@@ -1,0 +1,115 @@
+"""YAML that remembers where each value came from.
+
+PyYAML's composed node tree carries line marks; we keep a map from each value's path
+(``("dose", "sets")``, ``("steps", 2)``) to its line so that schema errors can point at the
+exact line of the file. Dates are kept as text (the schema checks their format), and duplicate
+keys, which PyYAML would silently collapse, are reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import Problem
+
+Path_ = tuple[str | int, ...]
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as strings."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Located:
+    """Parsed YAML plus the line of every value (1-based, in the original file)."""
+
+    data: object
+    lines: dict[Path_, int] = field(default_factory=dict)
+    first_line: int = 1
+
+    def line_of(self, path: Path_) -> int:
+        """The line of ``path``, or of its nearest ancestor that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), self.first_line)
+
+
+def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    """A file's text, or a problem saying why it cannot be read as UTF-8."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, None, "", f"cannot read file: {exc.strerror}")]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        byte = raw[exc.start]
+        return None, [Problem(shown, line, "", f"not valid UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8")]
+
+
+def load_yaml(text: str, shown: str, first_line: int = 1) -> tuple[Located | None, list[Problem]]:
+    """Parse ``text`` (which starts at ``first_line`` of file ``shown``)."""
+    offset = first_line - 1
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Located(None, {(): first_line}, first_line), []
+        problems: list[Problem] = []
+        lines: dict[Path_, int] = {}
+        _walk(node, (), lines, offset, shown, problems)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + offset if mark else None
+        reason = exc.problem or exc.context or "invalid YAML"
+        return None, [Problem(shown, line, "", f"YAML syntax error: {reason}")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(shown, first_line, "", f"YAML syntax error: {exc}")]
+    finally:
+        loader.dispose()
+    return Located(data, lines, first_line), problems
+
+
+def _walk(
+    node: yaml.Node, path: Path_, lines: dict[Path_, int], offset: int, shown: str, problems: list[Problem]
+) -> None:
+    lines[path] = node.start_mark.line + 1 + offset
+    if isinstance(node, yaml.MappingNode):
+        seen: set[object] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            if key in seen:
+                where = ".".join(str(p) for p in (*path, key))
+                problems.append(Problem(shown, key_node.start_mark.line + 1 + offset, where, "duplicate key"))
+            seen.add(key)
+            _walk(value_node, (*path, key), lines, offset, shown, problems)
+            lines[(*path, key)] = key_node.start_mark.line + 1 + offset
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, (*path, index), lines, offset, shown, problems)
+
+
+def split_front_matter(text: str) -> tuple[str, int, str, int] | None:
+    """``(yaml, yaml_first_line, body, body_first_line)``, or None if there is no front matter."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "".join(lines[1:index]), 2, "".join(lines[index + 1 :]), index + 2
+    return None

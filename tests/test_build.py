@@ -1,0 +1,134 @@
+"""Build the real site with --strict and read the HTML a reader would get."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, edit
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build(cwd: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)], cwd=cwd, env=ENV, capture_output=True, text=True
+    )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = build(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def exercise_ids() -> list[str]:
+    return sorted(p.stem for p in (ROOT / "docs/exercises").glob("*.md") if p.name != "index.md")
+
+
+def test_every_exercise_page_has_its_card(site: Path):
+    for exercise_id in exercise_ids():
+        html = (site / "exercises" / exercise_id / "index.html").read_text(encoding="utf-8")
+        root = re.search(r'<article class="exercise-card exercise-card--page"[^>]*>', html)
+        assert root, exercise_id
+        for attribute in ("data-equipment", "data-level", "data-muscles", "data-evidence"):
+            assert f'{attribute}="' in root.group(0)
+        assert f'data-exercise="{exercise_id}"' in root.group(0)
+
+
+def test_ladder_links_resolve_to_pages(site: Path):
+    html = (site / "exercises/copenhagen-short-lever/index.html").read_text(encoding="utf-8")
+    links = re.findall(r'class="exercise-card__ladder-link" data-rel="\w+" href="([^"]+)"', html)
+    assert links and all(link.startswith("../") and link.endswith("/") for link in links)
+    for link in links:
+        assert (site / "exercises/copenhagen-short-lever" / link / "index.html").resolve().exists()
+
+
+def test_library_lists_every_exercise_once(site: Path):
+    html = (site / "exercises/index.html").read_text(encoding="utf-8")
+    assert sorted(re.findall(r'data-exercise="([\w-]+)"', html)) == exercise_ids()
+
+
+def test_citations_are_numbered_and_linked(site: Path):
+    html = (site / "myths/index.html").read_text(encoding="utf-8")
+    numbers = [int(n) for n in re.findall(r'<a href="#ref-[\w:.-]+" id="cite-[\w:.-]+" title="[^"]*">(\d+)</a>', html)]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 5
+    for key in re.findall(r'href="#ref-([\w:.-]+)"', html):
+        assert f'id="ref-{key}"' in html
+
+
+def test_card_text_is_in_the_search_index(site: Path):
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    page_text = " ".join(
+        doc["text"] for doc in index["docs"] if doc["location"].startswith("exercises/copenhagen-plank/")
+    )
+    assert "bench" in page_text.lower()
+    assert any("Copenhagen plank" in doc["title"] for doc in index["docs"])
+
+
+def test_no_unrendered_macro_anywhere(site: Path):
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "{{ exercise_" not in text and not re.search(r"\{\{\s*\w+\(", text), page
+        assert "[@" not in re.sub(r"<code>.*?</code>", "", text, flags=re.S), page
+
+
+def test_every_page_says_it_is_not_medical_advice(site: Path):
+    for page in site.rglob("*.html"):
+        assert "Education, not medical advice" in page.read_text(encoding="utf-8"), page
+
+
+def test_no_third_party_assets(site: Path):
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+        assets = re.findall(r'<script[^>]+src="(https?://[^"]+)"', text)
+        assets += re.findall(
+            r'<link rel="(?:stylesheet|preload|preconnect|icon|modulepreload)"[^>]+href="(https?://[^"]+)"', text
+        )
+        assert assets == [], f"{page}: third-party assets"
+
+
+def test_a_content_error_fails_the_build_with_one_clean_line(tmp_path: Path):
+    mini = tmp_path / "mini"
+    subprocess.run(["cp", "-r", str(ROOT / "tests/fixtures/mini"), str(mini)], check=True)
+    edit(mini / "docs/exercises/copenhagen.md", "level: advanced", "level: advancd")
+    result = build(mini, tmp_path / "out")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        "docs/exercises/copenhagen.md:6: level: expected one of 'beginner', 'intermediate', 'advanced'; "
+        "got 'advancd' (did you mean 'advanced'?)"
+    ) in result.stderr
+
+
+def test_a_typo_in_the_extension_options_is_named(tmp_path: Path):
+    mini = tmp_path / "mini"
+    subprocess.run(["cp", "-r", str(ROOT / "tests/fixtures/mini"), str(mini)], check=True)
+    edit(mini / "mkdocs.yml", "exercises_dir:", "exercise_dir:")
+    result = build(mini, tmp_path / "out")
+    assert result.returncode == 1
+    assert "Failed to load extension 'exercise_atlas'" in result.stderr
+    assert "unknown option 'exercise_dir' (did you mean 'exercises_dir'?)" in result.stderr
+
+
+def test_check_command_exit_codes(tmp_path: Path):
+    mini = tmp_path / "mini"
+    subprocess.run(["cp", "-r", str(ROOT / "tests/fixtures/mini"), str(mini)], check=True)
+    command = [sys.executable, "-m", "exercise_atlas", "check"]
+    ok = subprocess.run(command, cwd=mini, capture_output=True, text=True)
+    assert (ok.returncode, ok.stdout) == (0, "OK: 2 exercises, 2 muscles, 2 references, 3 pages checked.\n")
+    edit(mini / "docs/index.md", "[@serner2014]", "[@serner2041]")
+    bad = subprocess.run(command, cwd=mini, capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert bad.stderr == (
+        "docs/index.md:3: unknown citation key 'serner2041' (did you mean 'serner2014'?)\n1 problem(s) found.\n"
+    )

@@ -1,0 +1,181 @@
+"""Contributor mistakes: each yields one exact line (file, line, field, expectation, hint)."""
+
+from pathlib import Path
+
+import pytest
+from conftest import edit, problems
+
+BALL = "docs/exercises/ball-squeeze.md"
+
+
+def test_the_mini_site_is_valid(mini):
+    assert problems() == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("level: beginner", "level: beginer",
+         f"{BALL}:6: level: expected one of 'beginner', 'intermediate', 'advanced'; got 'beginer' (did you mean 'beginner'?)"),
+        ("name: Ball squeeze\n", "", f"{BALL}:2: name: missing required field"),
+        ("  primary: [adductor-longus]", "  primary: [adductor-longis]",
+         f"{BALL}:9: muscles.primary.0: unknown muscle 'adductor-longis' (did you mean 'adductor-longus'?)"),
+        ("equipment: [ball]", "equipment: ball", f"{BALL}:7: equipment: expected a list, got 'ball'"),
+        ("equipment: [ball]", "equipment: [balls]",
+         f"{BALL}:7: equipment.0: expected one of 'none', 'bench', 'band', 'cable', 'machine', 'ball', 'slider', 'mat', "
+         "'dumbbell', 'kettlebell', 'barbell', 'partner'; got 'balls' (did you mean 'ball'?)"),
+        ("reviewed: 2026-11-25", "reviewed: 25/11/2026", f"{BALL}:33: reviewed: expected a date like 2026-11-25, got '25/11/2026'"),
+        ("  hold: \"10 s\"\n", "", f"{BALL}:11: dose: expected 'reps' or 'hold' (or both)"),
+        ("cues:", "cue: [x]\ncues:", f"{BALL}:19: cue: unknown field 'cue' (did you mean 'cues'?)"),
+        ("id: ball-squeeze", "id: ball-squeezes", f"{BALL}:2: id: 'ball-squeezes' does not match the file name (expected 'ball-squeeze')"),
+        ("summary: High activity [@serner2014].", "summary: High activity [@serner2014; @tyler2001].",
+         f"{BALL}:31: evidence.summary: cites 'tyler2001', which is missing from 'references'"),
+        ("steps:\n  - Lie on your back.", "steps:\n  - Lie on your back.\n  -", f"{BALL}:18: steps.1: expected text, got nothing"),
+        ("safety: Stop if it hurts.", "safety: ''", f"{BALL}:27: safety: must not be empty"),
+        ("aliases: [adductor squeeze]", "aliases: [a, a]", f"{BALL}:4: aliases: the list has the same item twice"),
+        ("level: beginner", "level: beginner\nlevel: advanced", f"{BALL}:7: level: duplicate key"),
+        ("sets: \"3\"", "sets: 3", f"{BALL}:12: dose.sets: expected text, got a number"),
+        ("  - Breathe out.", "  - \"Breathe\\x07 out.\"", f"{BALL}:20: cues.0: expected plain text without control characters, got 'Breathe\\x07 out.'"),
+    ],
+)  # fmt: skip
+def test_one_mistake_one_line(mini, old, new, expected):
+    edit(mini / BALL, old, new)
+    assert problems() == [expected]
+
+
+def test_unknown_reference_key_and_the_citation_it_orphans(mini):
+    edit(mini / BALL, "references: [serner2014]", "references: [sener2014]")
+    assert problems() == [
+        f"{BALL}:31: evidence.summary: cites 'serner2014', which is missing from 'references'",
+        f"{BALL}:32: references.0: unknown citation key 'sener2014' (did you mean 'serner2014'?)",
+    ]
+
+
+def test_yaml_syntax_error_names_the_line(mini):
+    edit(mini / BALL, "level: beginner", "level: [beginner")
+    assert problems() == [f"{BALL}:7: YAML syntax error: expected ',' or ']', but got ':'"]
+
+
+def test_missing_front_matter(mini):
+    (mini / BALL).write_text("# Ball squeeze\n", encoding="utf-8")
+    assert f"{BALL}:1: expected YAML front matter between '---' lines at the top of the file" in problems()
+
+
+def test_non_utf8_bytes(mini):
+    path = mini / BALL
+    path.write_bytes(path.read_bytes().replace(b"Lie on", b"Lie \xff on"))
+    assert problems()[0] == f"{BALL}:17: not valid UTF-8 text (byte 0xff); save the file as UTF-8"
+
+
+def test_every_problem_is_reported_in_one_run(mini):
+    edit(mini / BALL, "level: beginner", "level: easy")
+    edit(mini / "docs/exercises/copenhagen.md", "equipment: [bench]", "equipment: [bench, bench]")
+    edit(mini / "docs/index.md", "[@serner2014]", "[@nobody1999]")
+    found = problems()
+    assert len(found) == 3
+    assert [line.split(":")[0] for line in found] == [
+        BALL,
+        "docs/exercises/copenhagen.md",
+        "docs/index.md",
+    ]
+
+
+def test_ladders_must_be_mutual(mini):
+    edit(mini / "docs/exercises/copenhagen.md", "regressions: [ball-squeeze]", "regressions: []")
+    assert problems() == [
+        f"{BALL}:24: progressions.0: 'copenhagen' does not list 'ball-squeeze' in its regressions "
+        "(docs/exercises/copenhagen.md); ladders must be mutual"
+    ]
+
+
+def test_unknown_and_self_links_in_ladders(mini):
+    edit(mini / BALL, "progressions: [copenhagen]", "progressions: [copenhagen, ball-squeeze, copenhagn-x]")
+    assert problems() == [
+        f"{BALL}:24: progressions.1: an exercise cannot be its own regression or progression",
+        f"{BALL}:24: progressions.2: unknown exercise 'copenhagn-x' (did you mean 'copenhagen'?)",
+    ]
+
+
+def test_cycles_are_reported(mini):
+    edit(mini / BALL, "regressions: []", "regressions: [copenhagen]")
+    edit(mini / "docs/exercises/copenhagen.md", "progressions: []", "progressions: [ball-squeeze]")
+    assert problems() == [
+        f"{BALL}:24: progressions: progressions form a cycle: ball-squeeze -> copenhagen -> ball-squeeze"
+    ]
+
+
+def test_duplicate_ids(mini):
+    path = mini / "docs/exercises/copy.md"
+    path.write_text((mini / BALL).read_text().replace('{{ exercise_card("ball-squeeze"', '{{ exercise_card("copy"'))
+    found = problems()
+    assert "docs/exercises/copy.md:2: id: 'ball-squeeze' does not match the file name (expected 'copy')" in found
+
+
+def test_page_must_show_its_own_card(mini):
+    edit(mini / BALL, '{{ exercise_card("ball-squeeze", variant="page") }}', "No card here.")
+    assert problems() == [
+        f'{BALL}:36: body: expected the page card {{{{ exercise_card("ball-squeeze", variant="page") }}}} on a line of its own'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('{{ exercise_card("bal-squeeze") }}',
+         "docs/index.md:5: {{ exercise_card(\"bal-squeeze\") }}: exercise_card(): unknown exercise 'bal-squeeze' "
+         "(did you mean 'ball-squeeze'?)"),
+        ("{{ exercise_crad() }}",
+         "docs/index.md:5: {{ exercise_crad() }}: unknown macro 'exercise_crad' (did you mean 'exercise_card'?); known: "
+         "'exercise_card', 'exercise_library', 'muscle_table', 'bibliography', 'glossary'"),
+        ("Inline {{ exercise_card(\"ball-squeeze\") }} text",
+         "docs/index.md:5: a macro must stand alone on its own line, with no indentation"),
+    ],
+)  # fmt: skip
+def test_page_macro_errors_have_file_and_line(mini, line, expected):
+    edit(mini / "docs/index.md", '{{ exercise_card("ball-squeeze", variant="compact") }}', line)
+    assert problems() == [expected]
+
+
+def test_macros_in_code_are_left_alone(mini):
+    page = mini / "docs/index.md"
+    page.write_text('```\n{{ exercise_card("nope") }}\n[@nope]\n```\n\n    {{ nope() }}\n\n`[@nope]`\n')
+    assert problems() == []
+
+
+def test_unknown_muscle_in_muscles_file_references(mini):
+    edit(mini / "data/muscles.yml", "references: [serner2014]", "references: [serner2015]")
+    assert problems() == [
+        "data/muscles.yml:1: adductor-longus.references: unknown citation key 'serner2015' (did you mean 'serner2014'?)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("  doi     = {10.1136/bjsports-2012-091746},\n", "",
+         "data/references.bib:1: serner2014: expected a 'doi' or 'pmid' field so readers can check the source"),
+        ("pmid    = {11292035}", "pmid    = {PMID11292035}",
+         "data/references.bib:10: tyler2001.pmid: expected a PubMed id (digits only), got 'PMID11292035'"),
+        ("doi     = {10.1136", "doi     = {doi:10.1136",
+         "data/references.bib:1: serner2014.doi: expected a DOI like 10.1136/bjsm.2009.061762, got 'doi:10.1136/bjsports-2012-091746'"),
+        ("@article{tyler2001,", "@article{serner2014,",
+         "data/references.bib:10: serner2014: duplicate citation key (first used on line 1)"),
+        ("  year    = {2001},\n", "", "data/references.bib:10: tyler2001.year: missing required field"),
+    ],
+)  # fmt: skip
+def test_bibtex_problems(mini, old, new, expected):
+    edit(mini / "data/references.bib", old, new)
+    assert problems() == [expected]
+
+
+def test_malformed_bibtex_is_one_line(mini):
+    edit(mini / "data/references.bib", "  volume  = {48},", "  volume  = {48")
+    found = problems()
+    assert len(found) == 1
+    assert found[0].startswith("data/references.bib:") and "BibTeX syntax error" in found[0]
+
+
+def test_broken_muscles_file_does_not_cascade(mini: Path):
+    edit(mini / "data/muscles.yml", "- id: gracilis", "- id gracilis")
+    found = problems()
+    assert len(found) == 1 and found[0].startswith("data/muscles.yml:")

@@ -1,0 +1,149 @@
+"""Markdown in, HTML out: cards, citations and escaping, as a reader's page gets them."""
+
+import re
+
+import pytest
+from conftest import ROOT, edit, render
+
+from exercise_atlas.errors import ContentError
+from exercise_atlas.schema import exercise_schema_json
+
+
+def test_citations_are_numbered_in_order_and_listed_at_the_foot(mini):
+    html = render("First [@tyler2001]. Then [@serner2014; @tyler2001].")
+    assert html.startswith(
+        '<p>First <sup class="citation">[<a href="#ref-tyler2001" id="cite-tyler2001" title="Tyler et al. 2001">1</a>]</sup>. '
+        'Then <sup class="citation">[<a href="#ref-serner2014" id="cite-serner2014" title="Serner et al. 2014">2</a>, '
+        '<a href="#ref-tyler2001" title="Tyler et al. 2001">1</a>]</sup>.</p>\n<section class="references">\n<h2>References</h2>'
+    )
+    items = re.findall(r'<li data-key="\w+" id="ref-(\w+)"', html)
+    assert items == ["tyler2001", "serner2014"]
+    assert (
+        "Serner A, Jakobsen MD, Andersen LL, Hölmich P, Sundstrup E, Thorborg K. "
+        "EMG evaluation of hip adduction exercises for soccer players. <i>British Journal of Sports Medicine</i>. "
+        "2014;48(14):1108–1114.\n doi: "
+        '<a class="reference__doi" href="https://doi.org/10.1136/bjsports-2012-091746">10.1136/bjsports-2012-091746</a>.'
+    ) in html
+    assert 'PMID: <a class="reference__pmid" href="https://pubmed.ncbi.nlm.nih.gov/11292035/">11292035</a>.' in html
+
+
+def test_no_citations_no_reference_list(mini):
+    assert render("Plain text.") == "<p>Plain text.</p>"
+
+
+def test_citations_in_code_stay_literal(mini):
+    assert render("`[@nobody]`") == "<p><code>[@nobody]</code></p>"
+
+
+def test_unknown_citation_key_fails_with_a_hint(mini):
+    with pytest.raises(ContentError) as error:
+        render("Text [@serner2015].")
+    assert str(error.value) == "[@serner2015]: unknown citation key 'serner2015' (did you mean 'serner2014'?)"
+
+
+def test_compact_card_contract(mini):
+    html = render('{{ exercise_card("ball-squeeze", variant="compact") }}')
+    # Python-Markdown writes attributes in alphabetical order.
+    assert html.startswith(
+        '<article class="exercise-card exercise-card--compact" data-equipment="ball" data-evidence="emg" '
+        'data-exercise="ball-squeeze" data-level="beginner" data-muscles="adductor-longus gracilis" '
+        'data-primary-muscles="adductor-longus">'
+    )
+    assert '<h3 class="exercise-card__name"><a href="exercises/ball-squeeze.md">Ball squeeze</a></h3>' in html
+    assert "How to do it" not in html and "references" not in html
+
+
+def test_page_card_has_every_section_and_numbered_sources(mini):
+    html = render('{{ exercise_card("ball-squeeze", variant="page") }}')
+    assert '<h1 class="exercise-card__name">Ball squeeze</h1>' in html
+    headings = re.findall(r"<h2>([^<]+)</h2>", html)
+    assert headings == [
+        "Muscles", "Dose", "How to do it", "Cues", "Common mistakes", "Easier and harder",
+        "Why it matters for runners", "Safety", "Evidence", "References",
+    ]  # fmt: skip
+    assert 'href="exercises/copenhagen.md">Copenhagen adduction</a>' in html
+    assert 'High activity <sup class="citation">[<a href="#ref-serner2014"' in html
+    assert '<li class="muscle-chip muscle-chip--primary" data-muscle="adductor-longus">Adductor longus' in html
+
+
+def test_card_heading_levels_follow_the_variant(mini):
+    assert '<h2 class="exercise-card__name">' in render('{{ exercise_card("copenhagen") }}')
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "**bold** and [link](javascript:alert(1))"],
+)
+def test_contributor_text_is_escaped_never_run(mini, payload):
+    edit(mini / "docs/exercises/ball-squeeze.md", "  - Breathe out.", f"  - {payload!r}")
+    html = render('{{ exercise_card("ball-squeeze") }}')
+    cue = re.search(r'<section class="exercise-card__section exercise-card__cues">.*?</section>', html, re.S).group(0)
+    assert "<script" not in cue and "<img" not in cue and "<strong>" not in cue and 'href="javascript' not in cue
+    assert "&lt;" in cue or "**bold**" in cue
+
+
+def test_macro_errors_fail_the_page(mini):
+    with pytest.raises(ContentError) as error:
+        render('{{ exercise_card("nope") }}')
+    assert str(error.value) == "{{ exercise_card(\"nope\") }}: exercise_card(): unknown exercise 'nope'"
+
+
+def test_macro_inside_fenced_and_indented_code_is_literal(mini):
+    html = render('    {{ exercise_card("nope") }}')
+    assert html == '<pre><code>{{ exercise_card("nope") }}\n</code></pre>'
+
+
+def test_macro_between_paragraph_lines_splits_the_block(mini):
+    html = render('Before.\n{{ exercise_card("ball-squeeze", variant="compact") }}\nAfter.')
+    assert html.startswith("<p>Before.</p>\n<article") and html.endswith("<p>After.</p>")
+
+
+def test_muscle_table_and_bibliography_and_library(mini):
+    table = render("{{ muscle_table() }}")
+    assert '<tr data-muscle="adductor-longus">' in table and '<tr data-muscle="gracilis">' in table
+    assert "Standard anatomy texts" in table  # gracilis has no references
+    bibliography = render("{{ bibliography() }}")
+    assert re.findall(r'<li data-key="\w+" id="bib-(\w+)"', bibliography) == ["serner2014", "tyler2001"]
+    library = render("{{ exercise_library() }}")
+    assert 'data-count="2"' in library
+    assert re.findall(r'data-exercise="([\w-]+)"', library) == ["ball-squeeze", "copenhagen"]
+
+
+def test_glossary_lists_the_abbreviation_file(mini):
+    assert render("{{ glossary() }}") == (
+        '<dl class="glossary">\n<dt id="term-1">EMG</dt>\n'
+        "<dd>Electromyography: recording a muscle's electrical activity</dd>\n</dl>"
+    )
+
+
+def test_site_templates_override_package_defaults(mini):
+    (mini / "overrides").mkdir()
+    (mini / "overrides/glossary.html").write_text('<p class="mine">{{ terms | length }} term</p>')
+    assert render("{{ glossary() }}", templates_dir="overrides") == '<p class="mine">1 term</p>'
+
+
+def test_data_problems_fail_the_first_page_with_all_of_them(mini):
+    edit(mini / "docs/exercises/ball-squeeze.md", "level: beginner", "level: expert")
+    edit(mini / "docs/exercises/copenhagen.md", "level: advanced", "level: hard")
+    with pytest.raises(ContentError) as error:
+        render("Anything.")
+    assert len(error.value.problems) == 2
+
+
+def test_unknown_option_is_rejected():
+    import markdown
+
+    with pytest.raises(KeyError) as error:
+        markdown.markdown(
+            "x", extensions=["exercise_atlas"], extension_configs={"exercise_atlas": {"exercise_dir": "x"}}
+        )
+    assert error.value.args[0] == (
+        "exercise_atlas: unknown option 'exercise_dir' (did you mean 'exercises_dir'?); known: 'docs_dir', "
+        "'exercises_dir', 'muscles_file', 'references_file', 'glossary_file', 'templates_dir', 'exercise_url', "
+        "'references_title'"
+    )
+
+
+def test_published_schema_file_matches_the_code():
+    published = (ROOT / "schema/exercise.schema.json").read_text(encoding="utf-8")
+    assert published == exercise_schema_json(), "run `make schema` to regenerate schema/exercise.schema.json"
