@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import markdown
@@ -18,8 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def mini(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh copy of the mini site, as the working directory."""
-    root = tmp_path / "mini"
-    shutil.copytree(FIXTURE, root)
+    root = copy_mini(tmp_path)
     monkeypatch.chdir(root)
     return root
 
@@ -37,3 +39,44 @@ def edit(path: Path, old: str, new: str) -> None:
 def problems() -> list[str]:
     """Every problem the standalone check reports for the site in the working directory."""
     return [str(p) for p in check(Settings())[1]]
+
+
+BIN = Path(sys.executable).parent
+GENERATORS = ("mkdocs", "properdocs", "zensical")
+
+
+def build_with(generator: str, project: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    """Build ``project``'s mkdocs.yml with one generator into ``out``, strictly."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if generator == "zensical":
+        # Zensical has no --site-dir and wants the site inside the project: build there, then move.
+        config = project / f".zensical-{out.name}.yml"
+        inside = project / f".zensical-{out.name}"
+        config.write_text((project / "mkdocs.yml").read_text(encoding="utf-8") + f"\nsite_dir: {inside.name}\n")
+        try:
+            command = [str(BIN / "zensical"), "build", "--clean", "--strict", "-f", str(config)]
+            result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+            if inside.exists():
+                shutil.rmtree(out, ignore_errors=True)
+                shutil.move(inside, out)
+            return result
+        finally:
+            config.unlink()
+            shutil.rmtree(inside, ignore_errors=True)
+    command = [str(BIN / generator), "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(out)]
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+
+
+def copy_mini(tmp_path: Path) -> Path:
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURE, root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test run with MkDocs --strict."""
+    out = tmp_path_factory.mktemp("site")
+    result = build_with("mkdocs", ROOT, out)
+    assert result.returncode == 0, result.stderr
+    return out

@@ -3,31 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from conftest import ROOT, edit
-
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+from conftest import ROOT, build_with, copy_mini, edit
 
 
 def build(cwd: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)], cwd=cwd, env=ENV, capture_output=True, text=True
-    )
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = build(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    return out
+    return build_with("mkdocs", cwd, site_dir)
 
 
 def exercise_ids() -> list[str]:
@@ -98,8 +83,7 @@ def test_no_third_party_assets(site: Path):
 
 
 def test_a_content_error_fails_the_build_with_one_clean_line(tmp_path: Path):
-    mini = tmp_path / "mini"
-    subprocess.run(["cp", "-r", str(ROOT / "tests/fixtures/mini"), str(mini)], check=True)
+    mini = copy_mini(tmp_path)
     edit(mini / "docs/exercises/copenhagen.md", "level: advanced", "level: advancd")
     result = build(mini, tmp_path / "out")
     assert result.returncode == 1
@@ -111,8 +95,7 @@ def test_a_content_error_fails_the_build_with_one_clean_line(tmp_path: Path):
 
 
 def test_a_typo_in_the_extension_options_is_named(tmp_path: Path):
-    mini = tmp_path / "mini"
-    subprocess.run(["cp", "-r", str(ROOT / "tests/fixtures/mini"), str(mini)], check=True)
+    mini = copy_mini(tmp_path)
     edit(mini / "mkdocs.yml", "exercises_dir:", "exercise_dir:")
     result = build(mini, tmp_path / "out")
     assert result.returncode == 1
@@ -121,8 +104,7 @@ def test_a_typo_in_the_extension_options_is_named(tmp_path: Path):
 
 
 def test_check_command_exit_codes(tmp_path: Path):
-    mini = tmp_path / "mini"
-    subprocess.run(["cp", "-r", str(ROOT / "tests/fixtures/mini"), str(mini)], check=True)
+    mini = copy_mini(tmp_path)
     command = [sys.executable, "-m", "exercise_atlas", "check"]
     ok = subprocess.run(command, cwd=mini, capture_output=True, text=True)
     assert (ok.returncode, ok.stdout) == (0, "OK: 2 exercises, 2 muscles, 2 references, 3 pages checked.\n")

@@ -1,0 +1,107 @@
+"""The site as a reader sees it, in a real browser: cards, links, search, palettes, privacy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from browser import CHROMIUM, CHROMIUM_ARGS, SHOTS, require_chromium, serve
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_exercise_page_shows_its_card(page, base_url):
+    page.goto(base_url + "exercises/copenhagen-plank/")
+    card = page.locator("article.exercise-card--page")
+    assert card.get_attribute("data-exercise") == "copenhagen-plank"
+    assert page.locator("h1").evaluate("h1 => h1.firstChild.textContent") == "Copenhagen plank"
+    assert card.locator(".muscle-chip--primary").count() >= 1
+    assert page.title().startswith("Copenhagen plank")
+
+
+def test_ladder_link_leads_to_the_next_exercise(page, base_url):
+    page.goto(base_url + "exercises/copenhagen-plank/")
+    page.locator('a.exercise-card__ladder-link[data-rel="progression"]').first.click()
+    page.wait_for_load_state()
+    assert page.locator("article.exercise-card--page").get_attribute("data-exercise") == "copenhagen-short-lever"
+
+
+def test_citation_link_jumps_to_its_reference(page, base_url):
+    page.goto(base_url + "myths/")
+    page.locator("sup.citation a").first.click()
+    target = urlparse(page.url).fragment
+    assert target.startswith("ref-")
+    assert page.locator(f"#{target}").is_visible()
+
+
+def test_search_finds_exercises_and_anatomy_terms(page, base_url):
+    page.goto(base_url)
+    for query, expected in (("Copenhagen", "Copenhagen"), ("gracilis", "racilis"), ("groin", "roin")):
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        search = page.locator("input.md-search__input")
+        search.fill(query)
+        results = page.locator(".md-search-result__item")
+        results.first.wait_for(timeout=10_000)
+        assert expected in page.locator(".md-search-result").inner_text()
+        page.keyboard.press("Escape")
+
+
+def test_no_request_leaves_the_site(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    origins: set[str] = set()
+    page.on("request", lambda request: origins.add(urlparse(request.url).netloc))
+    for path in ("", "exercises/", "exercises/copenhagen-plank/", "anatomy/"):
+        page.goto(base_url + path, wait_until="networkidle")
+    context.close()
+    assert origins == {urlparse(base_url).netloc}
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "width", "scheme"),
+    [
+        ("exercises/copenhagen-plank/", "card-desktop-light", 1280, "light"),
+        ("exercises/copenhagen-plank/", "card-desktop-dark", 1280, "dark"),
+        ("exercises/copenhagen-plank/", "card-mobile-light", 390, "light"),
+        ("exercises/copenhagen-plank/", "card-mobile-dark", 390, "dark"),
+        ("exercises/", "library-desktop-light", 1280, "light"),
+        ("", "home-mobile-dark", 390, "dark"),
+    ],
+)
+def test_screenshots_for_review(browser, base_url, path, name, width, scheme):
+    """Screenshots land in test-results/screenshots for a person to look at; the test checks layout."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + path)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+    # Nothing wider than the viewport: no sideways scrolling on a phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    media = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == media
+    context.close()
