@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check lint test lock schema clean
+.PHONY: setup serve build check lint test lock schema new-exercise clean
 
 $(STAMP): requirements/dev.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python 3.11.5 or newer is needed")'
@@ -38,6 +38,12 @@ lint: setup
 
 test: setup lint check
 	$(BIN)/pytest
+
+new-exercise: setup  ## make new-exercise ID=side-plank NAME="Side plank" (asks if not given)
+	@id="$(ID)"; name="$(NAME)"; \
+	[ -n "$$id" ] || read -p "Exercise id (lower-case-with-hyphens): " id; \
+	[ -n "$$name" ] || read -p "Display name: " name; \
+	$(BIN)/exercise-atlas new "$$id" "$$name"
 
 schema: setup  ## regenerate schema/exercise.schema.json from the code's schema
 	$(BIN)/exercise-atlas schema --write

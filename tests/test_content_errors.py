@@ -179,3 +179,49 @@ def test_broken_muscles_file_does_not_cascade(mini: Path):
     edit(mini / "data/muscles.yml", "- id: gracilis", "- id gracilis")
     found = problems()
     assert len(found) == 1 and found[0].startswith("data/muscles.yml:")
+
+
+def test_a_reference_nobody_cites_is_reported(mini):
+    edit(mini / "docs/index.md", "Text with a citation [@serner2014].", "Text.")
+    edit(mini / "data/muscles.yml", "references: [serner2014]", "references: []")
+    edit(mini / "docs/exercises/ball-squeeze.md", "[@serner2014]", "")
+    edit(mini / "docs/exercises/ball-squeeze.md", "references: [serner2014]", "references: []")
+    assert problems() == [
+        "data/references.bib:1: serner2014: not cited anywhere on the site; cite it with [@key] or remove it"
+    ]
+
+
+LINK_HINT = "expected an http(s):// address or a relative link"
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>", "//evil.example/x", "https://x.org/a b"],
+)
+def test_link_fields_accept_only_http_or_relative(mini, url):
+    edit(mini / BALL, "reviewed:", f"links:\n  - title: Demo\n    url: {url!r}\nreviewed:")
+    shown = url if len(url) <= 40 else url[:37] + "..."
+    assert problems() == [f"{BALL}:35: links.0.url: {LINK_HINT}, got '{shown}'"]
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        ("../../../etc/passwd.png", "'../../../etc/passwd.png' points outside the docs folder (docs)"),
+        ("../../docs_evil/x.png", "'../../docs_evil/x.png' points outside the docs folder (docs)"),
+        ("missing.svg", f"no file at 'missing.svg' (relative to {BALL})"),
+    ],
+)
+def test_images_must_stay_inside_docs(mini, src, expected):
+    (mini / "docs_evil").mkdir()
+    (mini / "docs_evil/x.png").write_bytes(b"x")
+    edit(mini / BALL, "reviewed:", f"image:\n  src: {src}\n  alt: A person lying down\nreviewed:")
+    assert problems() == [f"{BALL}:34: image.src: {expected}"]
+
+
+def test_image_must_be_a_relative_picture(mini):
+    edit(mini / BALL, "reviewed:", "image:\n  src: /etc/passwd\n  alt: x\nreviewed:")
+    assert problems() == [
+        f"{BALL}:34: image.src: expected a relative path to an .svg, .png, .jpg, .webp or .avif file in the docs "
+        "folder, got '/etc/passwd'"
+    ]

@@ -6,7 +6,7 @@ import pytest
 from conftest import ROOT, edit, render
 
 from exercise_atlas.errors import ContentError
-from exercise_atlas.schema import exercise_schema_json
+from exercise_atlas.schema import PUBLISHED_SCHEMAS, schema_json
 
 
 def test_citations_are_numbered_in_order_and_listed_at_the_foot(mini):
@@ -144,6 +144,25 @@ def test_unknown_option_is_rejected():
     )
 
 
-def test_published_schema_file_matches_the_code():
-    published = (ROOT / "schema/exercise.schema.json").read_text(encoding="utf-8")
-    assert published == exercise_schema_json(), "run `make schema` to regenerate schema/exercise.schema.json"
+@pytest.mark.parametrize("name", sorted(PUBLISHED_SCHEMAS))
+def test_published_schema_files_match_the_code(name):
+    published = (ROOT / "schema" / name).read_text(encoding="utf-8")
+    assert published == schema_json(PUBLISHED_SCHEMAS[name]), f"run `make schema` to regenerate schema/{name}"
+
+
+def test_links_and_images_render_escaped_and_relative(mini):
+    (mini / "docs/img").mkdir()
+    (mini / "docs/img/squeeze.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    edit(
+        mini / "docs/exercises/ball-squeeze.md",
+        "reviewed:",
+        'links:\n  - title: A "demo" <video>\n    url: https://example.org/?a=1&b=2\n'
+        "  - title: Anatomy\n    url: anatomy.md\n"
+        "image:\n  src: ../img/squeeze.svg\n  alt: Lying & squeezing\nreviewed:",
+    )
+    html = render('{{ exercise_card("ball-squeeze") }}')
+    assert (
+        '<a href="https://example.org/?a=1&amp;b=2" rel="noopener">A "demo" &lt;video&gt;</a>; '
+        '<a href="anatomy.md">Anatomy</a>'
+    ) in html
+    assert '<img alt="Lying &amp; squeezing" loading="lazy" src="img/squeeze.svg" />' in html

@@ -52,12 +52,32 @@ def check(settings: Settings) -> tuple[Site, list[Problem], int]:
     problems = list(site.problems)
     renderer = Renderer(site, settings) if not site.problems else None
     pages = sorted(Path(settings.docs_dir).rglob("*.md"))
+    cited: set[str] = set()
     for page in pages:
-        problems += check_page(page, site, renderer)
+        problems += check_page(page, site, renderer, cited)
+    if not site.problems:
+        problems += _uncited_references(site, settings, cited)
     return site, sorted(set(problems), key=Problem.sort_key), len(pages)
 
 
-def check_page(path: Path, site: Site, renderer: Renderer | None) -> list[Problem]:
+def _uncited_references(site: Site, settings: Settings, cited_on_pages: set[str]) -> list[Problem]:
+    """Every reference must be used: the bibliography is the site's sources, not a reading list."""
+    cited = set(cited_on_pages)
+    for exercise in site.exercises.values():
+        cited.update(exercise.data["references"])
+    for muscle in site.muscles.values():
+        cited.update(muscle.get("references", []))
+    return [
+        Problem(
+            settings.references_file, ref.line, key, "not cited anywhere on the site; cite it with [@key] or remove it"
+        )
+        for key, ref in site.references.items()
+        if key not in cited
+    ]
+
+
+def check_page(path: Path, site: Site, renderer: Renderer | None, cited: set[str]) -> list[Problem]:
+    """Problems on one page; adds the citation keys it uses to ``cited``."""
     shown = path.as_posix()
     text, problems = read_text(path, shown)
     if text is None:
@@ -74,6 +94,7 @@ def check_page(path: Path, site: Site, renderer: Renderer | None) -> list[Proble
         if in_fence or line.startswith(("    ", "\t")):
             continue
         problems += _line_problems(line, shown, number, site, renderer)
+        cited.update(citation_keys(_CODE_SPAN_RE.sub("", line)))
     return problems
 
 

@@ -6,13 +6,17 @@ Exit codes: 0 all good, 1 content problems (one line each on stderr), 2 usage er
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 from .check import check, settings_from_config
-from .schema import exercise_schema_json
+from .loader import load_site
+from .model import Settings
+from .scaffold import new_exercise
+from .schema import ID_PATTERN, PATTERN_HINTS, PUBLISHED_SCHEMAS, exercise_schema_json, schema_json
 
-SCHEMA_PATH = "schema/exercise.schema.json"
+SCHEMA_DIR = "schema"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,14 +24,21 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="validate all data and pages; print every problem")
     check_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
-    schema_cmd = commands.add_parser("schema", help="print the exercise JSON Schema, or write it with --write")
-    schema_cmd.add_argument("--write", metavar="PATH", nargs="?", const=SCHEMA_PATH, help=f"(default: {SCHEMA_PATH})")
+    schema_cmd = commands.add_parser(
+        "schema", help="print the exercise JSON Schema, or write both schemas with --write"
+    )
+    schema_cmd.add_argument("--write", metavar="DIR", nargs="?", const=SCHEMA_DIR, help=f"(default: {SCHEMA_DIR})")
+    new_cmd = commands.add_parser("new", help="write a new exercise file that builds at once")
+    new_cmd.add_argument("id", help="lower-case words joined by hyphens, e.g. side-plank-adduction")
+    new_cmd.add_argument("name", help='display name, e.g. "Side plank adduction"')
+    new_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
     args = parser.parse_args(argv)
 
     if args.command == "schema":
         if args.write:
-            Path(args.write).parent.mkdir(parents=True, exist_ok=True)
-            Path(args.write).write_text(exercise_schema_json(), encoding="utf-8")
+            Path(args.write).mkdir(parents=True, exist_ok=True)
+            for name, schema in PUBLISHED_SCHEMAS.items():
+                (Path(args.write) / name).write_text(schema_json(schema), encoding="utf-8")
         else:
             sys.stdout.write(exercise_schema_json())
         return 0
@@ -37,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"{args.config_file}: cannot read: {exc.strerror}", file=sys.stderr)
         return 2
+    if args.command == "new":
+        return _new(args.id, args.name, settings)
     site, problems, pages = check(settings)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -52,3 +65,16 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _new(exercise_id: str, name: str, settings: Settings) -> int:
+    if not re.match(ID_PATTERN, exercise_id):
+        print(f"id: expected {PATTERN_HINTS[ID_PATTERN]}, got '{exercise_id}'", file=sys.stderr)
+        return 2
+    try:
+        path = new_exercise(exercise_id, name, settings, load_site(settings))
+    except FileExistsError as exc:
+        print(f"{exc}; choose another id or edit that file", file=sys.stderr)
+        return 2
+    print(f"Wrote {path.as_posix()}. Replace every PLACEHOLDER, then run `make check` and `make serve`.")
+    return 0

@@ -87,7 +87,7 @@ def _load(settings: Settings) -> Site:
             )
             continue
         site.exercises[exercise.id] = exercise
-    site.problems += relation_problems(site)
+    site.problems += relation_problems(site, settings.docs_dir)
     return site
 
 

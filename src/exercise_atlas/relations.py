@@ -7,6 +7,7 @@ page draws them as a ladder: a reader following "harder" must never come back to
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from .errors import Problem, did_you_mean
 from .grammar import citation_keys
@@ -16,9 +17,10 @@ _TEXT_FIELDS = ("summary", "progress_when", "for_runners", "safety")
 _TEXT_LISTS = ("steps", "cues", "mistakes")
 
 
-def relation_problems(site: Site) -> list[Problem]:
+def relation_problems(site: Site, docs_dir: str) -> list[Problem]:
     problems: list[Problem] = []
     for exercise in site.exercises.values():
+        problems += _image_problems(exercise, docs_dir)
         # A file that failed to load is reported once, not again for every id it would have held.
         if "muscles" not in site.unreadable:
             problems += _muscle_problems(exercise, site)
@@ -88,6 +90,18 @@ def _ladder_problems(exercise: Exercise, site: Site) -> Iterator[Problem]:
                     path,
                     f"'{other_id}' does not list '{exercise.id}' in its {other_kind} ({other}); ladders must be mutual",
                 )
+
+
+def _image_problems(exercise: Exercise, docs_dir: str) -> Iterator[Problem]:
+    """An image must be a file inside the docs folder: never a path that climbs out of it."""
+    if "image" not in exercise.data:
+        return
+    src = exercise.data["image"]["src"]
+    target = (Path(exercise.path).parent / src).resolve()
+    if not target.is_relative_to(Path(docs_dir).resolve()):
+        yield _problem(exercise, ("image", "src"), f"'{src}' points outside the docs folder ({docs_dir})")
+    elif not target.is_file():
+        yield _problem(exercise, ("image", "src"), f"no file at '{src}' (relative to {exercise.path})")
 
 
 def _cycle_problems(site: Site) -> list[Problem]:

@@ -9,6 +9,7 @@ and its text is marked atomic so no Markdown or raw HTML inside contributor text
 
 from __future__ import annotations
 
+import posixpath
 import xml.etree.ElementTree as ET
 from functools import cache
 from typing import Any
@@ -20,7 +21,7 @@ from markupsafe import Markup, escape
 from .errors import did_you_mean
 from .grammar import CITATION_RE, MacroCall, parse_macro
 from .macros import MacroError, bind
-from .model import Settings, Site
+from .model import Exercise, Settings, Site
 from .pagecontext import relative_link
 from .schema import EQUIPMENT_LABELS, EVIDENCE_LABELS
 
@@ -100,6 +101,8 @@ class Renderer:
             raise MacroError(f"exercise_card(): unknown exercise '{exercise_id}'{hint}")
         exercise = self.site.exercises[exercise_id]
         return self.env.get_template("card.html").render(
+            image_src=self._image_src(exercise),
+            link=self.link,
             ex=exercise.data,
             variant=variant,
             heading=_CARD_HEADING[variant],
@@ -108,6 +111,17 @@ class Renderer:
             exercises={i: {"name": e.name, "url": self.exercise_url(i)} for i, e in self.site.exercises.items()},
             references=self.site.references,
         )
+
+    def link(self, url: str) -> str:
+        """A contributor's link: web addresses as they are, site links relative to this page."""
+        return url if url.startswith(("http://", "https://")) else relative_link(url, self.page)
+
+    def _image_src(self, exercise: Exercise) -> str:
+        """The card's picture as a link from the page being rendered."""
+        if "image" not in exercise.data:
+            return ""
+        in_docs = posixpath.normpath(posixpath.join(posixpath.dirname(exercise.path), exercise.data["image"]["src"]))
+        return relative_link(posixpath.relpath(in_docs, self.settings.docs_dir), self.page)
 
     def _exercise_card(self, id: str, variant: str) -> tuple[str, str]:  # noqa: A002 - the macro's argument name
         return self.card_html(id, variant), "card.html"

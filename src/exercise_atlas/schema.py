@@ -23,12 +23,19 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_:.-]*$"
 # Plain text: anything printable. Control characters would corrupt the page.
 TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+# A link: an http(s) address, or a relative link with no scheme (so never javascript: or data:)
+# and not protocol-relative (//host), which would leave the site.
+URL_PATTERN = r"^(https?://[^\s<>\"']+|(?![A-Za-z][A-Za-z0-9+.-]*:)(?!//)[^\s<>\"']+)$"
+# An image inside the docs folder, relative to the exercise file.
+IMAGE_PATTERN = r"^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![/\\])[^\s<>\"']+\.(svg|png|jpe?g|webp|avif)$"
 
 # Hints shown instead of a raw regular expression when a pattern does not match.
 PATTERN_HINTS = {
     ID_PATTERN: "lower-case words joined by hyphens, like 'copenhagen-plank'",
     KEY_PATTERN: "a citation key from the BibTeX file, like 'serner2014'",
     TEXT_PATTERN: "plain text without control characters",
+    URL_PATTERN: "an http(s):// address or a relative link",
+    IMAGE_PATTERN: "a relative path to an .svg, .png, .jpg, .webp or .avif file in the docs folder",
 }
 
 
@@ -166,6 +173,30 @@ EXERCISE_SCHEMA: dict[str, Any] = {
             "uniqueItems": True,
             "items": {"type": "string", "pattern": KEY_PATTERN},
         },
+        "links": {
+            "type": "array",
+            "description": "Optional further reading: http(s) addresses, or site pages relative to the docs folder (anatomy.md).",
+            "maxItems": 8,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["title", "url"],
+                "properties": {
+                    "title": _text("What the link is.", 120),
+                    "url": {"type": "string", "maxLength": 500, "pattern": URL_PATTERN},
+                },
+            },
+        },
+        "image": {
+            "type": "object",
+            "description": "Optional original picture of the exercise, stored in the docs folder.",
+            "additionalProperties": False,
+            "required": ["src", "alt"],
+            "properties": {
+                "src": {"type": "string", "maxLength": 300, "pattern": IMAGE_PATTERN},
+                "alt": _text("What the picture shows, for people who cannot see it.", 300),
+            },
+        },
         "reviewed": {
             "type": "string",
             "format": "date",
@@ -203,9 +234,16 @@ MUSCLES_SCHEMA: dict[str, Any] = {
 }
 
 
+PUBLISHED_SCHEMAS = {"exercise.schema.json": EXERCISE_SCHEMA, "muscles.schema.json": MUSCLES_SCHEMA}
+
+
+def schema_json(schema: dict[str, Any]) -> str:
+    """A published schema file's exact text."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
 def exercise_schema_json() -> str:
-    """The published schema file's exact text."""
-    return json.dumps(EXERCISE_SCHEMA, indent=2, ensure_ascii=False) + "\n"
+    return schema_json(EXERCISE_SCHEMA)
 
 
 # How each vocabulary value reads on a card.

@@ -1,0 +1,88 @@
+"""Write a new exercise file that is valid at once, every field explained by a comment.
+
+The comments are the schema's own descriptions, so the scaffold can never drift from what the
+check enforces. Placeholder text carries PLACEHOLDER so that a test can keep unfinished cards
+off the main branch while the new file still builds for a first preview.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from .model import Settings, Site
+from .schema import EQUIPMENT, EVIDENCE_TYPES, EXERCISE_SCHEMA, LEVELS
+
+PLACEHOLDER = "PLACEHOLDER"
+
+
+def _describe(field: str, schema: dict = EXERCISE_SCHEMA) -> str:
+    return schema["properties"][field].get("description", "")
+
+
+def _scalar(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+
+
+def scaffold_text(exercise_id: str, name: str, site: Site) -> str:
+    muscle = next(iter(site.muscles), "adductor-longus")
+    todo = f"{PLACEHOLDER}: "
+    props = EXERCISE_SCHEMA["properties"]
+    lines = [
+        "---",
+        "# New exercise. Replace every PLACEHOLDER; `make check` explains any problem.",
+        f"# Field reference: schema/exercise.schema.json. Vocabularies: level {'/'.join(LEVELS)};",
+        f"# equipment {', '.join(EQUIPMENT)}; evidence.type {', '.join(EVIDENCE_TYPES)}.",
+        f"id: {exercise_id}  # {_describe('id')}",
+        f"name: {_scalar(name)}  # {_describe('name')}",
+        f"aliases: []  # {_describe('aliases')}",
+        f"summary: {_scalar(todo + 'one sentence on what it is and why')}  # {_describe('summary')}",
+        f"level: beginner  # {_describe('level')}",
+        f"equipment: [none]  # {_describe('equipment')}",
+        f"muscles:  # {_describe('muscles')} (see data/muscles.yml)",
+        f"  primary: [{muscle}]  # {props['muscles']['properties']['primary']['description']}",
+        f"  secondary: []  # {props['muscles']['properties']['secondary']['description']}",
+        f"dose:  # {_describe('dose')}",
+        '  sets: "2-3"',
+        '  reps: "8-12"',
+        '  rest: "60-90 s"',
+        '  frequency: "2 times a week"',
+        f"steps:  # {_describe('steps')}",
+        f"  - {_scalar(todo + 'first step')}",
+        f"  - {_scalar(todo + 'second step')}",
+        f"cues:  # {_describe('cues')}",
+        f"  - {_scalar(todo + 'a short cue')}",
+        f"mistakes:  # {_describe('mistakes')}",
+        f"  - {_scalar(todo + 'a common mistake and its fix')}",
+        f"regressions: []  # {_describe('regressions')} Links must be mutual.",
+        f"progressions: []  # {_describe('progressions')}",
+        f"progress_when: {_scalar(todo + 'when to move up')}  # {_describe('progress_when')}",
+        f"for_runners: {_scalar(todo + 'why it matters in the stride')}  # {_describe('for_runners')}",
+        f"safety: {_scalar(todo + 'when to stop; when to see a physiotherapist or doctor')}  # {_describe('safety')}",
+        f"evidence:  # {_describe('evidence')}",
+        "  type: practice",
+        '  population: "No direct study"',
+        f"  summary: {_scalar(todo + 'what studies found (cite each with its BibTeX key, e.g. [@ key] without the space), or say it rests on practice')}",
+        f"references: []  # {_describe('references')}",
+        f"reviewed: {date.today().isoformat()}  # {_describe('reviewed')}",
+        "---",
+        "",
+        f'{{{{ exercise_card("{exercise_id}", variant="page") }}}}',
+        "",
+        "## More detail",
+        "",
+        f"{PLACEHOLDER}: longer explanation in Markdown (variations, how it fits a running week).",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def new_exercise(exercise_id: str, name: str, settings: Settings, site: Site) -> Path:
+    """Create ``<exercises_dir>/<id>.md``; refuses to overwrite."""
+    path = Path(settings.exercises_dir) / f"{exercise_id}.md"
+    if path.exists():
+        raise FileExistsError(f"{path.as_posix()} already exists")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(scaffold_text(exercise_id, name, site), encoding="utf-8")
+    return path

@@ -1,0 +1,48 @@
+"""The real site's content: sources, descriptions and plain-language figures."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+
+from exercise_atlas.model import Settings
+from exercise_atlas.references import DOI_RE, PMID_RE, load_references
+from exercise_atlas.yamlsource import split_front_matter
+
+
+def test_enough_checked_references_each_with_an_identifier():
+    refs, problems = load_references(ROOT / "data/references.bib", "data/references.bib")
+    assert problems == []
+    assert len(refs) >= 25
+    for ref in refs.values():
+        assert (ref.doi and DOI_RE.match(ref.doi)) or (ref.pmid and PMID_RE.match(ref.pmid)), ref.key
+    dois = [r.doi.lower() for r in refs.values() if r.doi]
+    assert len(dois) == len(set(dois)), "the same DOI is in the BibTeX file twice"
+
+
+def test_every_article_has_a_description_and_cites_sources():
+    for path in sorted((ROOT / "docs").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        front = split_front_matter(text)
+        assert front and re.search(r"^description: .{40,160}$", front[0], re.M), f"{path.name}: description"
+
+
+def test_readability_report(capsys, monkeypatch):
+    import importlib.util
+
+    monkeypatch.chdir(ROOT)
+    spec = importlib.util.spec_from_file_location("readability", ROOT / "scripts/readability.py")
+    readability = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(readability)
+    assert readability.main(["-f", "mkdocs.yml"]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()[1:-1]]
+    assert len(rows) >= 7
+    for name, flesch, _words, _sentences, citations, _sources in rows:
+        assert 40 <= float(flesch) <= 90, f"{name}: Flesch {flesch}"
+        assert int(citations) >= 3, f"{name}: {citations} citations"
+
+
+def test_library_has_at_least_twelve_complete_exercises():
+    exercises = sorted((ROOT / Settings().exercises_dir).glob("*.md"))
+    assert len([p for p in exercises if p.name != "index.md"]) >= 12
