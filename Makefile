@@ -5,9 +5,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+NODE   := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check lint test lock schema new-exercise clean
+.PHONY: setup setup-dev serve build check lint test lock generate new-exercise clean
 
 $(STAMP): requirements/dev.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python 3.11.5 or newer is needed")'
@@ -16,7 +17,14 @@ $(STAMP): requirements/dev.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+# Node tools (Markdown lint, spell check) for the tests; `make serve` does not need them.
+$(NODE): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE)
+
 setup: $(STAMP)
+
+setup-dev: $(STAMP) $(NODE)
 
 serve: setup  ## live-reloading preview at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve
@@ -32,11 +40,17 @@ build: setup
 check: setup  ## fast content validation (data, macros, citations), every problem in one run
 	$(BIN)/exercise-atlas check
 
-lint: setup
+# The same tools, with the same settings, as .pre-commit-config.yaml.
+lint: setup-dev
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
+	node_modules/.bin/markdownlint-cli2
+	node_modules/.bin/cspell --no-progress --no-must-find-files
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
+	$(BIN)/pre-commit validate-config
 
-test: setup lint check
+test: setup-dev lint check
 	$(BIN)/pytest
 
 new-exercise: setup  ## make new-exercise ID=side-plank NAME="Side plank" (asks if not given)
@@ -45,8 +59,9 @@ new-exercise: setup  ## make new-exercise ID=side-plank NAME="Side plank" (asks 
 	[ -n "$$name" ] || read -p "Display name: " name; \
 	$(BIN)/exercise-atlas new "$$id" "$$name"
 
-schema: setup  ## regenerate schema/exercise.schema.json from the code's schema
+generate: setup  ## regenerate the published schemas and the library's JSON export
 	$(BIN)/exercise-atlas schema --write
+	$(BIN)/exercise-atlas export
 
 lock:  ## re-resolve requirements/*.lock (needs network to PyPI)
 	$(PYTHON) -m venv .venv-lock
@@ -56,4 +71,4 @@ lock:  ## re-resolve requirements/*.lock (needs network to PyPI)
 	rm -rf .venv-lock
 
 clean:
-	rm -rf site site.new site.old $(VENV) .pytest_cache .ruff_cache
+	rm -rf site site.new site.old $(VENV) node_modules .pytest_cache .ruff_cache

@@ -45,9 +45,13 @@ BIN = Path(sys.executable).parent
 GENERATORS = ("mkdocs", "properdocs", "zensical")
 
 
-def build_with(generator: str, project: Path, out: Path) -> subprocess.CompletedProcess[str]:
+def build_with(
+    generator: str, project: Path, out: Path, site_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Build ``project``'s mkdocs.yml with one generator into ``out``, strictly."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
     if generator == "zensical":
         # Zensical has no --site-dir and wants the site inside the project: build there, then move.
         config = project / f".zensical-{out.name}.yml"

@@ -46,3 +46,11 @@ def test_readability_report(capsys, monkeypatch):
 def test_library_has_at_least_twelve_complete_exercises():
     exercises = sorted((ROOT / Settings().exercises_dir).glob("*.md"))
     assert len([p for p in exercises if p.name != "index.md"]) >= 12
+
+
+def test_contributing_field_table_matches_the_schema():
+    from exercise_atlas.schema import fields_markdown
+
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    block = text.split("<!-- fields:start", 1)[1].split("-->", 1)[1].split("<!-- fields:end -->", 1)[0]
+    assert block.strip() == fields_markdown(), "regenerate the table with exercise_atlas.schema.fields_markdown()"

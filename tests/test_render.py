@@ -139,7 +139,7 @@ def test_unknown_option_is_rejected():
         )
     assert error.value.args[0] == (
         "exercise_atlas: unknown option 'exercise_dir' (did you mean 'exercises_dir'?); known: 'docs_dir', "
-        "'exercises_dir', 'muscles_file', 'references_file', 'glossary_file', 'templates_dir', 'exercise_url', "
+        "'exercises_dir', 'muscles_file', 'references_file', 'glossary_file', 'export_file', 'templates_dir', 'exercise_url', "
         "'references_title'"
     )
 

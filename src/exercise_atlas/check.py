@@ -14,12 +14,14 @@ from typing import Any
 import yaml
 
 from .errors import Problem, did_you_mean
+from .export import export_problems
 from .grammar import MACRO_LINE_RE, MacroSyntaxError, citation_keys, parse_macro
 from .loader import load_site
 from .macros import MacroError, bind
 from .model import Settings, Site
 from .render import Renderer
-from .yamlsource import load_yaml, read_text, split_front_matter
+from .validate import describe_value
+from .yamlsource import Located, load_yaml, read_text, split_front_matter
 
 _FENCE_RE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN_RE = re.compile(r"(`+).*?\1")
@@ -54,9 +56,10 @@ def check(settings: Settings) -> tuple[Site, list[Problem], int]:
     pages = sorted(Path(settings.docs_dir).rglob("*.md"))
     cited: set[str] = set()
     for page in pages:
-        problems += check_page(page, site, renderer, cited)
+        problems += check_page(page, Path(settings.docs_dir), site, renderer, cited)
     if not site.problems:
         problems += _uncited_references(site, settings, cited)
+        problems += export_problems(site, settings)
     return site, sorted(set(problems), key=Problem.sort_key), len(pages)
 
 
@@ -76,7 +79,7 @@ def _uncited_references(site: Site, settings: Settings, cited_on_pages: set[str]
     ]
 
 
-def check_page(path: Path, site: Site, renderer: Renderer | None, cited: set[str]) -> list[Problem]:
+def check_page(path: Path, docs: Path, site: Site, renderer: Renderer | None, cited: set[str]) -> list[Problem]:
     """Problems on one page; adds the citation keys it uses to ``cited``."""
     shown = path.as_posix()
     text, problems = read_text(path, shown)
@@ -86,7 +89,10 @@ def check_page(path: Path, site: Site, renderer: Renderer | None, cited: set[str
     parts = split_front_matter(text)
     if parts:
         front, front_line, text, first_line = parts
-        problems += load_yaml(front, shown, front_line)[1]
+        located, yaml_problems = load_yaml(front, shown, front_line)
+        problems += yaml_problems
+        if located and isinstance(located.data, dict):
+            problems += _page_meta_problems(located, docs, shown)
     in_fence = False
     for number, line in enumerate(text.splitlines(), start=first_line):
         if _FENCE_RE.match(line):
@@ -96,6 +102,39 @@ def check_page(path: Path, site: Site, renderer: Renderer | None, cited: set[str
         problems += _line_problems(line, shown, number, site, renderer)
         cited.update(citation_keys(_CODE_SPAN_RE.sub("", line)))
     return problems
+
+
+_DOCS_PAGE_RE = re.compile(r"^[\w./-]+\.md$")
+_DATE_RE = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _page_meta_problems(located: Located, docs: Path, shown: str) -> list[Problem]:
+    """Front-matter keys the theme overrides act on: ``redirect`` and ``reviewed``."""
+    problems = _redirect_problems(located, docs, shown) if "redirect" in located.data else []
+    reviewed = located.data.get("reviewed")
+    if reviewed is not None and not (isinstance(reviewed, str) and _DATE_RE.match(reviewed)):
+        # Worded as the schema's message, so an exercise file's bad date is reported once.
+        message = f"expected a date like 2026-11-25, got {describe_value(reviewed)}"
+        problems.append(Problem(shown, located.line_of(("reviewed",)), "reviewed", message))
+    return problems
+
+
+def _redirect_problems(located: Located, docs: Path, shown: str) -> list[Problem]:
+    """A redirect names the page (relative to the docs folder) that readers should land on."""
+    target = located.data["redirect"]
+    line = located.line_of(("redirect",))
+    if not isinstance(target, str) or not _DOCS_PAGE_RE.match(target) or ".." in target.split("/"):
+        return [
+            Problem(
+                shown,
+                line,
+                "redirect",
+                "expected a page path relative to the docs folder, like 'exercises/copenhagen-plank.md'",
+            )
+        ]
+    if not (docs / target).is_file():
+        return [Problem(shown, line, "redirect", f"no page at '{target}' in the docs folder")]
+    return []
 
 
 def _line_problems(line: str, shown: str, number: int, site: Site, renderer: Renderer | None) -> list[Problem]:

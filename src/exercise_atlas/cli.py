@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .check import check, settings_from_config
+from .export import write_export
 from .loader import load_site
 from .model import Settings
 from .scaffold import new_exercise
@@ -28,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
         "schema", help="print the exercise JSON Schema, or write both schemas with --write"
     )
     schema_cmd.add_argument("--write", metavar="DIR", nargs="?", const=SCHEMA_DIR, help=f"(default: {SCHEMA_DIR})")
+    export_cmd = commands.add_parser("export", help="write the library's JSON export (export_file in mkdocs.yml)")
+    export_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
     new_cmd = commands.add_parser("new", help="write a new exercise file that builds at once")
     new_cmd.add_argument("id", help="lower-case words joined by hyphens, e.g. side-plank-adduction")
     new_cmd.add_argument("name", help='display name, e.g. "Side plank adduction"')
@@ -50,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "new":
         return _new(args.id, args.name, settings)
+    if args.command == "export":
+        return _export(settings)
     site, problems, pages = check(settings)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -77,4 +82,14 @@ def _new(exercise_id: str, name: str, settings: Settings) -> int:
         print(f"{exc}; choose another id or edit that file", file=sys.stderr)
         return 2
     print(f"Wrote {path.as_posix()}. Replace every PLACEHOLDER, then run `make check` and `make serve`.")
+    return 0
+
+
+def _export(settings: Settings) -> int:
+    site = load_site(settings)
+    if site.problems or not settings.export_file:
+        reason = "fix the problems `exercise-atlas check` lists first" if site.problems else "set export_file"
+        print(f"nothing exported: {reason}", file=sys.stderr)
+        return 1
+    print(f"Wrote {write_export(site, settings).as_posix()}")
     return 0

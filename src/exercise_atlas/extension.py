@@ -69,6 +69,7 @@ class ExerciseAtlasExtension(Extension):
                 _DEFAULTS.glossary_file,
                 f"Abbreviations file, shown by glossary() (default: {_DEFAULTS.glossary_file})",
             ],
+            "export_file": ["", "JSON export of the library, kept fresh by the check (default: none)"],
             "templates_dir": ["", "Folder whose templates override the package's (default: none)"],
             "exercise_url": [_DEFAULTS.exercise_url, f"Link to an exercise page (default: {_DEFAULTS.exercise_url})"],
             "references_title": ["References", "Heading of each page's reference list (default: References)"],

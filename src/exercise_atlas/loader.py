@@ -73,7 +73,8 @@ def _load(settings: Settings) -> Site:
         exercise, problems = _load_exercise(path)
         site.problems += problems
         if exercise is None:
-            site.broken_exercises.add(path.stem)
+            if problems:  # no problems and no exercise: a redirect left where a page moved from
+                site.broken_exercises.add(path.stem)
             continue
         if exercise.id in site.exercises:
             first = site.exercises[exercise.id].path
@@ -137,6 +138,8 @@ def _load_exercise(path: Path) -> tuple[Exercise | None, list[Problem]]:
         return None, problems
     if not isinstance(located.data, dict):
         return None, [Problem(shown, front_line, "", "expected the front matter to be a mapping of fields")]
+    if "redirect" in located.data:
+        return None, []  # checked with every other page by the page check
     problems += schema_problems(located, EXERCISE_SCHEMA, shown)
     expected_id = path.stem
     if located.data.get("id") not in (None, expected_id) and isinstance(located.data.get("id"), str):

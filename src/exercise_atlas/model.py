@@ -20,6 +20,7 @@ class Settings:
     muscles_file: str = "data/muscles.yml"
     references_file: str = "data/references.bib"
     glossary_file: str = "includes/abbreviations.md"
+    export_file: str = ""  # e.g. docs/data/exercises.json; empty for no export
     templates_dir: str = ""
     exercise_url: str = "exercises/{id}.md"  # relative to docs_dir; made relative to each page
 

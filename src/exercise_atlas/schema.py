@@ -261,3 +261,16 @@ EVIDENCE_LABELS = {
     "emg": "EMG study (muscle activity)",
     "practice": "Practical experience (no direct study)",
 }
+
+
+def fields_markdown(schema: dict[str, Any] = EXERCISE_SCHEMA, prefix: str = "") -> str:
+    """A Markdown table of every exercise field, for CONTRIBUTING.md (kept equal by a test)."""
+    rows = ["| field | required | what it holds |", "|---|---|---|"] if not prefix else []
+    required = set(schema.get("required", []))
+    for name, spec in schema["properties"].items():
+        choices = spec.get("enum") or spec.get("items", {}).get("enum")
+        text = spec.get("description", "") + (f" One of: {', '.join(choices)}." if choices else "")
+        rows.append(f"| `{prefix}{name}` | {'yes' if name in required else 'no'} | {text.strip()} |")
+        if spec.get("type") == "object" and "properties" in spec:
+            rows.append(fields_markdown(spec, f"{prefix}{name}.") if spec.get("properties") else "")
+    return "\n".join(row for row in rows if row)

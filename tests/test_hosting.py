@@ -1,0 +1,138 @@
+"""From a pull request to the live site: hosting paths, old URLs, data export, workflows."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+import yaml
+from conftest import BIN, ROOT, build_with
+from jsonschema import Draft202012Validator, FormatChecker
+
+from exercise_atlas.schema import EXERCISE_SCHEMA
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from published_urls import page_urls, read_list
+
+SITE_URLS = {
+    "root": "https://adductor-atlas.example/",
+    "subpath": "https://someone.github.io/adductor-atlas/",
+}
+LINK_RE = re.compile(r'<(?:a|link|script|img)\b[^>]*?\s(?:href|src)="([^"#]*)(?:#[^"]*)?"')
+
+
+@pytest.fixture(scope="module", params=sorted(SITE_URLS))
+def hosted(request, tmp_path_factory) -> tuple[str, Path]:
+    site_url = SITE_URLS[request.param]
+    out = tmp_path_factory.mktemp(request.param)
+    result = build_with("mkdocs", ROOT, out, site_url=site_url)
+    assert result.returncode == 0, result.stderr
+    return site_url, out
+
+
+def resolve(site_url: str, site: Path, page: Path, link: str) -> Path | None:
+    """The file a link on ``page`` leads to, or None when it leaves the site."""
+    page_url = urljoin(site_url, page.relative_to(site).as_posix())
+    target = urlparse(urljoin(page_url, link))
+    base = urlparse(site_url)
+    if target.scheme not in ("http", "https") or target.netloc != base.netloc:
+        return None
+    assert target.path.startswith(base.path), f"{page}: {link} escapes {base.path}"
+    path = site / target.path[len(base.path) :]
+    return path / "index.html" if target.path.endswith("/") else path
+
+
+def test_every_internal_link_and_asset_resolves(hosted):
+    site_url, site = hosted
+    broken = []
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":  # served at any depth; its links are absolute from site_url
+            continue
+        for link in LINK_RE.findall(page.read_text(encoding="utf-8")):
+            target = resolve(site_url, site, page, link) if link else None
+            if target is not None and not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {link}")
+    assert broken == []
+
+
+def test_404_page_links_work_from_anywhere(hosted):
+    site_url, site = hosted
+    html = (site / "404.html").read_text(encoding="utf-8")
+    for link in ("", "exercises/"):
+        assert f'href="{site_url}{link}"' in html
+
+
+def test_every_published_url_still_resolves(site):
+    for url in read_list(ROOT / "data/published-urls.txt"):
+        relative = url.lstrip("/")
+        assert (site / relative / "index.html").exists(), f"{url} no longer resolves: add a redirect page"
+
+
+def test_every_page_is_on_the_published_list(site):
+    listed = {url.lstrip("/") for url in read_list(ROOT / "data/published-urls.txt")}
+    missing = [url for url in page_urls(site) if url not in listed]
+    assert missing == [], "run `make build && .venv/bin/python scripts/published_urls.py`"
+
+
+def test_redirect_page_sends_readers_on(site):
+    html = (site / "exercises/copenhagen-adduction/index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=../copenhagen-long-lever/">' in html
+    assert '<a href="../copenhagen-long-lever/">' in html
+    assert (site / "exercises/copenhagen-long-lever/index.html").exists()
+
+
+def test_redirect_to_a_missing_page_is_reported(mini):
+    (mini / "docs/old.md").write_text("---\nredirect: gone.md\n---\n", encoding="utf-8")
+    from conftest import problems
+
+    assert problems() == ["docs/old.md:2: redirect: no page at 'gone.md' in the docs folder"]
+
+
+def test_exported_library_is_valid_and_linked(site):
+    document = json.loads((site / "data/exercises.json").read_text(encoding="utf-8"))
+    validator = Draft202012Validator(EXERCISE_SCHEMA, format_checker=FormatChecker())
+    assert document["count"] == len(document["exercises"]) >= 12
+    for exercise in document["exercises"]:
+        assert list(validator.iter_errors(exercise)) == [], exercise["id"]
+    assert 'href="../data/exercises.json"' in (site / "exercises/index.html").read_text(encoding="utf-8")
+
+
+def test_pages_offer_edit_links_and_reviewed_dates(site):
+    html = (site / "exercises/copenhagen-plank/index.html").read_text(encoding="utf-8")
+    assert "edit/main/docs/exercises/copenhagen-plank.md" in html
+    assert re.search(r'Content last checked against its sources: <time datetime="\d{4}-\d\d-\d\d">', html)
+
+
+WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_workflows_are_pinned_least_privilege_and_bounded(workflow):
+    data = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+    assert data["permissions"] == {"contents": "read"}
+    for name, job in data["jobs"].items():
+        assert "timeout-minutes" in job, f"{workflow.name}: job {name} has no timeout"
+        for step in job["steps"]:
+            if "uses" in step:
+                assert re.match(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$", step["uses"]), step["uses"]
+
+
+def test_workflow_lint_catches_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("name: x\non: push\njobs:\n  a:\n    steps: []\n", encoding="utf-8")
+    command = [str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows"]
+    assert subprocess.run([*command, str(broken)], capture_output=True).returncode != 0
+    assert subprocess.run([*command, *map(str, WORKFLOWS)], capture_output=True).returncode == 0
+
+
+def test_pre_commit_hooks_are_what_make_lint_runs():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for hook in config["repos"][0]["hooks"]:
+        tool = hook["entry"].split()[0].replace(".venv/bin/", "$(BIN)/")
+        assert tool in makefile, f"hook {hook['id']} ({tool}) is not run by make"
