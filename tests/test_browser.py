@@ -66,7 +66,7 @@ def test_search_finds_exercises_and_anatomy_terms(page, base_url):
         search = page.locator("input.md-search__input")
         search.fill(query)
         results = page.locator(".md-search-result__item")
-        results.first.wait_for(timeout=10_000)
+        results.first.wait_for(timeout=30_000)
         assert expected in page.locator(".md-search-result").inner_text()
         page.keyboard.press("Escape")
 

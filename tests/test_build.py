@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,26 @@ def test_check_command_exit_codes(tmp_path: Path):
     assert bad.stderr == (
         "docs/index.md:3: unknown citation key 'serner2041' (did you mean 'serner2014'?)\n1 problem(s) found.\n"
     )
+
+
+def test_a_failed_make_build_leaves_the_previous_site_untouched(tmp_path: Path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("docs", "data", "includes", "overrides", "src/exercise_atlas/templates", "mkdocs.yml", "Makefile"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)  # creates parents
+        else:
+            shutil.copy(source, project / name)
+    venv = ROOT / ".venv"
+    make = ["make", "-s", "-C", str(project), "build", f"VENV={venv}", "-o", f"{venv}/.installed"]
+    (project / "site").mkdir()
+    (project / "site/previous.txt").write_text("the site that is live now")
+    edit(project / "docs/exercises/side-lunge.md", "level: intermediate", "level: expert")
+    failed = subprocess.run(make, capture_output=True, text=True)
+    assert failed.returncode != 0
+    assert (project / "site/previous.txt").exists() and not (project / "site/index.html").exists()
+    edit(project / "docs/exercises/side-lunge.md", "level: expert", "level: intermediate")
+    fixed = subprocess.run(make, capture_output=True, text=True)
+    assert fixed.returncode == 0, fixed.stderr
+    assert (project / "site/index.html").exists() and not (project / "site/previous.txt").exists()
