@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 NODE   := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-dev serve build check lint test lock generate new-exercise clean
+.PHONY: setup setup-dev serve build check lint test lock generate new-exercise bench portability clean
 
 $(STAMP): requirements/dev.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python 3.11.5 or newer is needed")'
@@ -62,6 +62,12 @@ new-exercise: setup  ## make new-exercise ID=side-plank NAME="Side plank" (asks 
 generate: setup  ## regenerate the published schemas and the library's JSON export
 	$(BIN)/exercise-atlas schema --write
 	$(BIN)/exercise-atlas export
+
+bench: setup  ## build-time, memory and size benchmark at 10, 100 and 1,000 exercises (several minutes)
+	$(BIN)/python scripts/bench.py
+
+portability: setup  ## build this mkdocs.yml with MkDocs, ProperDocs and Zensical and compare the cards
+	$(BIN)/pytest -q tests/test_portability.py
 
 lock:  ## re-resolve requirements/*.lock (needs network to PyPI)
 	$(PYTHON) -m venv .venv-lock

@@ -44,3 +44,23 @@ def serve(directory: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def search(page, query: str, timeout: float = 30_000) -> str:
+    """Open Material's search, wait until its index is loaded, type ``query``; the results' text.
+
+    Waits for the index first, so the time measured is the query's. Uses
+    locator assertions (not page-side eval), which work under the site's CSP.
+    """
+    import re
+
+    from playwright.sync_api import expect
+
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).not_to_have_text(re.compile("Initializing"), timeout=timeout)
+    # Type as a person does: Material answers key presses (a programmatic fill() is ignored once
+    # the index is ready).
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=timeout)
+    return page.locator(".md-search-result").inner_text()

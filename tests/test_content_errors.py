@@ -53,7 +53,7 @@ def test_unknown_reference_key_and_the_citation_it_orphans(mini):
 
 def test_yaml_syntax_error_names_the_line(mini):
     edit(mini / BALL, "level: beginner", "level: [beginner")
-    assert problems() == [f"{BALL}:7: YAML syntax error: expected ',' or ']', but got ':'"]
+    assert problems() == [f"{BALL}:7: YAML syntax error: did not find expected ',' or ']'"]
 
 
 def test_missing_front_matter(mini):
@@ -225,3 +225,38 @@ def test_image_must_be_a_relative_picture(mini):
         f"{BALL}:34: image.src: expected a relative path to an .svg, .png, .jpg, .webp or .avif file in the docs "
         "folder, got '/etc/passwd'"
     ]
+
+
+def test_control_character_in_front_matter_is_one_line(mini):
+    (mini / BALL).write_text("---\nid: ball-squeeze\nname: x\x08\n---\n", encoding="utf-8")
+    assert problems()[0] == f"{BALL}:3: YAML syntax error: character 0x08 is not allowed"
+
+
+def test_a_ladder_longer_than_the_recursion_limit_is_checked(mini):
+    import sys
+
+    template = (mini / BALL).read_text(encoding="utf-8")
+    count = sys.getrecursionlimit() + 200
+    for index in range(count):
+        text = template.replace("ball-squeeze", f"step-{index}").replace("progressions: [copenhagen]", "")
+        regress = f"[step-{index - 1}]" if index else "[]"
+        progress = f"[step-{index + 1}]" if index < count - 1 else "[step-0]"  # closes a loop at the top
+        text = text.replace("regressions: []", f"regressions: {regress}\nprogressions: {progress}")
+        (mini / f"docs/exercises/step-{index}.md").write_text(text, encoding="utf-8")
+    (mini / BALL).unlink()
+    (mini / "docs/exercises/copenhagen.md").unlink()
+    (mini / "docs/index.md").write_text("# Home [@serner2014] [@tyler2001]\n", encoding="utf-8")
+    found = problems()
+    cycle = [p for p in found if "form a cycle" in p]
+    assert len(cycle) == 1 and cycle[0].startswith("docs/exercises/step-0.md:")
+
+
+def test_an_empty_exercise_file(mini):
+    (mini / BALL).write_text("", encoding="utf-8")
+    assert problems() == [f"{BALL}:1: expected YAML front matter between '---' lines at the top of the file"]
+
+
+def test_an_enormous_list_is_refused_not_rendered(mini):
+    steps = "\n".join(f"  - Step {n}." for n in range(5000))
+    edit(mini / BALL, "steps:\n  - Lie on your back.\n  - Squeeze the ball.", f"steps:\n{steps}")
+    assert problems() == [f"{BALL}:16: steps: expected at most 12 items, got 5000"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
+from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, search, serve
 from conftest import ROOT
 
 
@@ -75,9 +75,7 @@ def test_no_page_raises_a_violation(browser, site: Path):
                 violations[path] = found
         # Search runs in a web worker and highlights results: exercise it under the policy too.
         page.goto(base)
-        page.locator("label.md-search__icon, .md-search__input").first.click()
-        page.locator("input.md-search__input").fill("gracilis")
-        page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+        search(page, "gracilis")
         if page.evaluate("window.__csp"):
             violations["search"] = page.evaluate("window.__csp")
         # The palette toggle still works and is remembered with its script moved out of line.

@@ -28,7 +28,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        line = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        # One line, always: a key or value holding a newline or control character is shown escaped.
+        return "".join(c if c.isprintable() else repr(c)[1:-1] for c in line)
 
     def sort_key(self) -> tuple[str, int, str, str]:
         return (self.path, self.line or 0, self.field, self.message)

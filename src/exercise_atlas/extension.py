@@ -24,7 +24,7 @@ from .grammar import MACRO_LINE_RE, MacroSyntaxError
 from .loader import load_site
 from .macros import MacroError
 from .model import Settings, Site
-from .pagecontext import current_page
+from .pagecontext import build_token, current_page
 from .render import Renderer
 
 _DEFAULTS = Settings()
@@ -76,6 +76,7 @@ class ExerciseAtlasExtension(Extension):
         }
         super().__init__(**kwargs)
         self._renderer: Renderer | None = None
+        self.md: Markdown | None = None
 
     def setConfig(self, key: str, value) -> None:  # noqa: N802 - Python-Markdown's name
         if key not in self.config:  # a typo in mkdocs.yml gets a hint, not a bare KeyError
@@ -95,11 +96,13 @@ class ExerciseAtlasExtension(Extension):
         """Loaded on first use per page; all data problems are raised together, once."""
         if self._renderer is None:
             settings = self.settings()
-            self._renderer = Renderer(load_site(settings).require_valid(), settings)
+            site = load_site(settings, build_token(self.md)) if self.md else load_site(settings)
+            self._renderer = Renderer(site.require_valid(), settings)
         return self._renderer
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
         md.registerExtension(self)
+        self.md = md
         self._renderer = None  # Zensical reuses one extension instance for every page
         # After indented code (80), so an indented macro stays code; before headers and paragraphs.
         md.parser.blockprocessors.register(MacroBlockProcessor(md.parser, self), "exercise_atlas_macro", 75)

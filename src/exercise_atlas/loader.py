@@ -22,18 +22,26 @@ from .validate import schema_problems
 from .yamlsource import load_yaml, read_text, split_front_matter
 
 # Keyed on the working directory too: the settings' paths are relative to it.
-_CACHE: dict[tuple[str, Settings], tuple[tuple[Any, ...], Site]] = {}
+# Each entry: (build token, fingerprint, site).
+_CACHE: dict[tuple[str, Settings], tuple[object | None, tuple[Any, ...], Site]] = {}
 
 
-def load_site(settings: Settings) -> Site:
-    """The site's data, re-read only when a data file changed."""
+def load_site(settings: Settings, build: object | None = None) -> Site:
+    """The site's data, re-read only when a data file changed.
+
+    ``build`` (see pagecontext.build_token) identifies one build: within it the files are not
+    looked at again, so a page costs the same however large the library is.
+    """
     key = (os.getcwd(), settings)
-    stamp = _fingerprint(settings)
     cached = _CACHE.get(key)
-    if cached and cached[0] == stamp:
-        return cached[1]
+    if cached and build is not None and cached[0] is build:
+        return cached[2]
+    stamp = _fingerprint(settings)
+    if cached and cached[1] == stamp:
+        _CACHE[key] = (build, stamp, cached[2])
+        return cached[2]
     site = _load(settings)
-    _CACHE[key] = (stamp, site)
+    _CACHE[key] = (build, stamp, site)
     return site
 
 
@@ -43,7 +51,7 @@ def _fingerprint(settings: Settings) -> tuple[Any, ...]:
         stamps.append(_stat(path))
     try:
         with os.scandir(settings.exercises_dir) as entries:
-            stamps.extend(sorted((e.name, e.stat().st_mtime_ns, e.stat().st_size) for e in entries))
+            stamps.extend(sorted((e.name, *_stamp(e.stat())) for e in entries))
     except OSError:
         stamps.append(None)
     return tuple(stamps)
@@ -51,9 +59,12 @@ def _fingerprint(settings: Settings) -> tuple[Any, ...]:
 
 def _stat(path: str) -> tuple[int, int] | None:
     try:
-        info = os.stat(path)
+        return _stamp(os.stat(path))
     except OSError:
         return None
+
+
+def _stamp(info: os.stat_result) -> tuple[int, int]:
     return (info.st_mtime_ns, info.st_size)
 
 

@@ -8,8 +8,6 @@ Markdown instance; this is read-only and degrades to docs-root-relative links el
 
 from __future__ import annotations
 
-import posixpath
-
 from markdown import Markdown
 
 
@@ -29,7 +27,26 @@ def current_page(md: Markdown) -> str | None:
 
 
 def relative_link(target: str, page: str | None) -> str:
-    """``target`` (relative to the docs folder) as seen from ``page``."""
+    """``target`` (relative to the docs folder) as seen from ``page`` (both POSIX, normalised).
+
+    Plain string work: posixpath.relpath consults the working directory on every call.
+    """
     if page is None:
         return target
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    folder, parts = page.split("/")[:-1], target.split("/")
+    common = 0
+    while common < len(folder) and common < len(parts) - 1 and folder[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(folder) - common) + parts[common:])
+
+
+def build_token(md: Markdown) -> object | None:
+    """An object that stays the same for every page of one build, and changes with the next.
+
+    MkDocs and ProperDocs give each page's link processor the build's file collection, made anew
+    for every build (and every rebuild under `serve`). With it, site data is checked for changes
+    once per build instead of once per page. None where the generator offers nothing like it.
+    """
+    if "relpath" in md.treeprocessors:
+        return getattr(md.treeprocessors["relpath"], "files", None)
+    return None

@@ -105,24 +105,38 @@ def _image_problems(exercise: Exercise, docs_dir: str) -> Iterator[Problem]:
 
 
 def _cycle_problems(site: Site) -> list[Problem]:
-    """Depth-first search over 'progressions'; report each cycle once, at its first exercise."""
+    """Depth-first search over 'progressions'; report each cycle once, at its first exercise.
+
+    Iterative, not recursive: a ladder may be longer than Python's recursion limit.
+    """
     state: dict[str, str] = {}
     problems: list[Problem] = []
 
-    def visit(node: str, trail: list[str]) -> None:
-        state[node] = "open"
-        for nxt in site.exercises[node].data["progressions"]:
-            if nxt not in site.exercises or nxt == node:
-                continue
-            if state.get(nxt) == "open":
-                cycle = [*trail[trail.index(nxt) :], nxt] if nxt in trail else [node, nxt]
-                start = site.exercises[cycle[0]]
-                problems.append(_problem(start, ("progressions",), "progressions form a cycle: " + " -> ".join(cycle)))
-            elif nxt not in state:
-                visit(nxt, [*trail, nxt])
-        state[node] = "done"
+    def harder(node: str) -> Iterator[str]:
+        return (n for n in site.exercises[node].data["progressions"] if n in site.exercises and n != node)
 
-    for exercise_id in sorted(site.exercises):
-        if exercise_id not in state:
-            visit(exercise_id, [exercise_id])
+    for root in sorted(site.exercises):
+        if root in state:
+            continue
+        state[root] = "open"
+        trail, stack = [root], [harder(root)]
+        while stack:
+            for nxt in stack[-1]:
+                if state.get(nxt) == "open":
+                    cycle = [*trail[trail.index(nxt) :], nxt]
+                    problems.append(
+                        _problem(
+                            site.exercises[cycle[0]],
+                            ("progressions",),
+                            "progressions form a cycle: " + " -> ".join(cycle),
+                        )
+                    )
+                elif nxt not in state:
+                    state[nxt] = "open"
+                    trail.append(nxt)
+                    stack.append(harder(nxt))
+                    break
+            else:
+                state[trail.pop()] = "done"
+                stack.pop()
     return problems

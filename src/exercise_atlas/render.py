@@ -73,6 +73,18 @@ def to_element(html: str, template: str) -> ET.Element:
     return element
 
 
+class _ExerciseLinks:
+    """``exercises[id].name`` / ``.url`` for templates, computed only for the ids a card names
+    (building a table of every exercise for every card made large libraries quadratic)."""
+
+    def __init__(self, renderer: Renderer) -> None:
+        self._renderer = renderer
+
+    def __getitem__(self, exercise_id: str) -> dict[str, str]:
+        exercise = self._renderer.site.exercises[exercise_id]
+        return {"name": exercise.name, "url": self._renderer.exercise_url(exercise_id)}
+
+
 class Renderer:
     """Renders one site's macros; the exercise-card macro is the heart of the project."""
 
@@ -108,7 +120,7 @@ class Renderer:
             heading=_CARD_HEADING[variant],
             url=self.exercise_url(exercise_id),
             muscles=self.site.muscles,
-            exercises={i: {"name": e.name, "url": self.exercise_url(i)} for i, e in self.site.exercises.items()},
+            exercises=_ExerciseLinks(self),
             references=self.site.references,
         )
 

@@ -20,8 +20,13 @@ Path_ = tuple[str | int, ...]
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as strings."""
+# libyaml's parser when PyYAML has it (its wheels do): the pure-Python scanner was most of the
+# cost of loading a large library.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    """A safe loader that leaves dates as strings."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -64,7 +69,10 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
 def load_yaml(text: str, shown: str, first_line: int = 1) -> tuple[Located | None, list[Problem]]:
     """Parse ``text`` (which starts at ``first_line`` of file ``shown``)."""
     offset = first_line - 1
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the pure-Python reader rejects control characters already here
+    except yaml.reader.ReaderError as exc:
+        return None, [_reader_problem(exc, text, shown, first_line)]
     try:
         node = loader.get_single_node()
         if node is None:
@@ -73,6 +81,8 @@ def load_yaml(text: str, shown: str, first_line: int = 1) -> tuple[Located | Non
         lines: dict[Path_, int] = {}
         _walk(node, (), lines, offset, shown, problems)
         data = loader.construct_document(node)
+    except yaml.reader.ReaderError as exc:  # libyaml reports control characters while parsing
+        return None, [_reader_problem(exc, text, shown, first_line)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + offset if mark else None
@@ -83,6 +93,11 @@ def load_yaml(text: str, shown: str, first_line: int = 1) -> tuple[Located | Non
     finally:
         loader.dispose()
     return Located(data, lines, first_line), problems
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, shown: str, first_line: int) -> Problem:
+    line = text[: exc.position].count("\n") + first_line
+    return Problem(shown, line, "", f"YAML syntax error: character 0x{exc.character:02x} is not allowed")
 
 
 def _walk(

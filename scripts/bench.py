@@ -1,0 +1,281 @@
+"""Benchmark: build time, memory and size as the exercise library grows.
+
+Usage: make bench            (or .venv/bin/python scripts/bench.py --sizes 10 100 1000 --runs 3)
+
+For each library size it generates a synthetic site (valid exercise files with realistic text,
+each page showing its card, plus the library index) and builds it three ways, side by side:
+
+  ours    this repository's mkdocs.yml: cards rendered by the exercise_atlas macro;
+  html    the same pages with each card replaced by its finished HTML (no macro work), which
+          isolates the cost of the macro itself (goal: under 10 % extra);
+  stock   stock MkDocs + Material with the same text as plain Markdown and no extension: the
+          anchor for "what would a plain site cost".
+
+It prints medians of --runs builds: wall time, peak memory (max RSS of the build process),
+total site size, the HTML size of one exercise page and the search index size, then the ratios.
+With Chromium present it also times typing a query to the first search result at the largest size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from exercise_atlas.loader import load_site  # noqa: E402
+from exercise_atlas.model import Settings  # noqa: E402
+from exercise_atlas.render import Renderer  # noqa: E402
+
+MUSCLES = ["adductor-longus", "adductor-brevis", "adductor-magnus", "gracilis", "pectineus", "gluteus-medius"]
+EQUIPMENT = ["none", "band", "ball", "bench", "cable", "slider"]
+LEVELS = ["beginner", "intermediate", "advanced"]
+PROSE = (
+    "This variation keeps the inner thigh working while the rest of the body stays still. Move slowly, "
+    "breathe out as you squeeze, and stop if you feel a sharp pain at the pubic bone. Runners can add it "
+    "after an easy run, twice a week, and progress when three sets feel comfortable the next day. "
+)
+
+
+def exercise_markdown(index: int, total: int) -> str:
+    """One valid exercise file; neighbours form ladders so the links are real."""
+    regress = [f"bench-{index - 1:04d}"] if index > 0 else []
+    progress = [f"bench-{index + 1:04d}"] if index < total - 1 else []
+    primary, secondary = MUSCLES[index % 3], MUSCLES[3 + index % 3]
+    return f"""---
+id: bench-{index:04d}
+name: Benchmark exercise {index}
+aliases: [synthetic adduction {index}]
+summary: A synthetic adduction exercise number {index}, for measuring the build.
+level: {LEVELS[index % 3]}
+equipment: [{EQUIPMENT[index % 6]}]
+muscles:
+  primary: [{primary}]
+  secondary: [{secondary}]
+dose:
+  sets: "2-3"
+  reps: "8-12 each side"
+  rest: "60-90 s"
+  frequency: "2 times a week"
+steps:
+  - Set up side-on with the working leg supported and the body in a straight line.
+  - Squeeze the leg towards the midline over two seconds, keeping the pelvis level.
+  - Lower over three seconds and repeat on the other side.
+cues:
+  - Long body, level hips.
+  - Breathe out as you squeeze.
+mistakes:
+  - Letting the hips sag; shorten the lever instead.
+regressions: [{", ".join(regress)}]
+progressions: [{", ".join(progress)}]
+progress_when: Three sets of twelve feel easy with no pain the next day.
+for_runners: The adductors help steady the pelvis when one foot is on the ground [@serner2014].
+safety: Stop for sharp pain or pain at the pubic bone and see a physiotherapist if it persists.
+evidence:
+  type: emg
+  population: Elite male football players
+  summary: Comparable exercises reached high adductor longus activity [@serner2014].
+references: [serner2014]
+reviewed: 2026-11-25
+---
+
+{{{{ exercise_card("bench-{index:04d}", variant="page") }}}}
+
+## More detail
+
+{PROSE * 6}
+"""
+
+
+def plain_markdown(index: int, total: int) -> str:
+    """The same words as plain Markdown, for stock MkDocs (no extension, no card)."""
+    text = exercise_markdown(index, total)
+    front, body = text.split("---\n", 2)[1:]
+    lines = [f"# Benchmark exercise {index}", ""]
+    lines += [f"- {line.strip()}" for line in front.splitlines() if line.strip() and not line.startswith("---")]
+    return "\n".join(lines) + "\n" + body.split("\n", 2)[2]
+
+
+def make_project(where: Path, size: int, kind: str) -> Path:
+    project = where / f"{kind}-{size}"
+    docs = project / "docs"
+    (docs / "exercises").mkdir(parents=True)
+    for name in ("data", "includes", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copytree(ROOT / "src/exercise_atlas/templates", project / "src/exercise_atlas/templates")
+    shutil.copytree(ROOT / "docs/assets", docs / "assets")
+    shutil.copy(ROOT / "docs/_headers", docs / "_headers")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\nnav:\n(  .*\n)+", "\nnav:\n  - index.md\n  - Exercise library: exercises/index.md\n", config)
+    config = config.replace("      export_file: docs/data/exercises.json\n", "")
+    if kind == "stock":
+        config = config.split("\nmarkdown_extensions:")[0] + "\nmarkdown_extensions:\n  - toc:\n      permalink: true\n"
+        config = config.replace("  custom_dir: overrides\n", "")
+        config = config.replace("extra_css:\n  - assets/atlas.css\n", "")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (docs / "index.md").write_text("# Benchmark\n\nA synthetic library.\n", encoding="utf-8")
+    for index in range(size):
+        text = plain_markdown(index, size) if kind == "stock" else exercise_markdown(index, size)
+        (docs / "exercises" / f"bench-{index:04d}.md").write_text(text, encoding="utf-8")
+    library = "# Exercise library\n\n" + (
+        "\n".join(f"- [Benchmark exercise {i}](bench-{i:04d}.md)" for i in range(size))
+        if kind == "stock"
+        else "{{ exercise_library() }}"
+    )
+    (docs / "exercises/index.md").write_text(library + "\n", encoding="utf-8")
+    if kind == "html":
+        prerender_cards(project)
+        # The pages now hold finished HTML: the extension still loads muscles and references and
+        # handles prose citations, but finds no exercise files and renders no macro.
+        config = config.replace("      exercises_dir: docs/exercises\n", "      exercises_dir: docs/no-exercises\n")
+        (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return project
+
+
+def prerender_cards(project: Path) -> None:
+    """Replace every macro line by the HTML it renders (links made relative as in the build)."""
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        settings = Settings(templates_dir="overrides/exercise_atlas")
+        renderer = Renderer(load_site(settings).require_valid(), settings)
+        import xml.etree.ElementTree as ET
+
+        for page in sorted(Path("docs/exercises").glob("*.md")):  # the index too
+            text = page.read_text(encoding="utf-8")
+            where = page.relative_to("docs").as_posix()
+
+            def html(match: re.Match[str], where: str = where) -> str:
+                element = renderer.render_macro(match.group(1), where)
+                return ET.tostring(element, encoding="unicode", method="html")
+
+            page.write_text(re.sub(r"^\{\{(.*)\}\}$", html, text, flags=re.M), encoding="utf-8")
+    finally:
+        os.chdir(cwd)
+
+
+def build(project: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MiB) of one clean build in a fresh process."""
+    shutil.rmtree(project / "site", ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project, env=env, stderr=subprocess.PIPE
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"build failed in {project}:\n{process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def measure(project: Path, runs: int) -> dict[str, float]:
+    results = [build(project) for _ in range(runs)]
+    site = project / "site"
+    return {
+        "seconds": statistics.median(r[0] for r in results),
+        "rss_mib": statistics.median(r[1] for r in results),
+        "site_mib": folder_size(site) / 2**20,
+        "page_kib": (site / "exercises/bench-0000/index.html").stat().st_size / 1024,
+        "index_kib": (site / "search/search_index.json").stat().st_size / 1024,
+    }
+
+
+def search_latency(site: Path, runs: int) -> float | None:
+    """Median ms from typing a query to the first result, in Debian's Chromium, or None."""
+    if not Path("/usr/bin/chromium").exists():
+        return None
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import CHROMIUM, CHROMIUM_ARGS, serve
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with sync_playwright() as playwright, serve(site) as base:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        # Playwright's polling needs eval, which the site's CSP forbids; only the harness bypasses it.
+        context = browser.new_context(bypass_csp=True)
+        for _ in range(runs):
+            page = context.new_page()
+            page.goto(base)
+            page.locator("label.md-search__icon, .md-search__input").first.click()
+            # Wait until the index is loaded, then time only the query.
+            page.locator("input.md-search__input").fill("zz")
+            page.wait_for_function(
+                "!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')",
+                timeout=60_000,
+            )
+            page.locator("input.md-search__input").fill("")
+            start = time.perf_counter()
+            page.locator("input.md-search__input").press_sequentially("adduction", delay=0)
+            page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
+            times.append((time.perf_counter() - start) * 1000)
+            page.close()
+        browser.close()
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--runs", type=int, default=3, help="builds per measurement; the median is shown")
+    args = parser.parse_args(argv)
+    table: dict[tuple[int, str], dict[str, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
+        for size in args.sizes:
+            for kind in ("ours", "html", "stock"):
+                project = make_project(Path(tmp), size, kind)
+                table[size, kind] = measure(project, args.runs)
+                print(
+                    f"  measured {kind:5} at {size:5} exercises: {table[size, kind]['seconds']:.2f} s", file=sys.stderr
+                )
+        largest = max(args.sizes)
+        latency = search_latency(Path(tmp) / f"ours-{largest}" / "site", args.runs)
+
+    print(f"\nMedians of {args.runs} clean builds (MkDocs {mkdocs_version()}, {os.cpu_count()} cores)\n")
+    print(
+        f"{'exercises':>9} {'build':>6} {'s':>7} {'ms/page':>8} {'RSS MiB':>8} {'site MiB':>9} {'page KiB':>9} {'index KiB':>10}"
+    )
+    for (size, kind), row in table.items():
+        per_page = row["seconds"] / (size + 2) * 1000
+        print(
+            f"{size:>9} {kind:>6} {row['seconds']:7.2f} {per_page:8.1f} {row['rss_mib']:8.0f} "
+            f"{row['site_mib']:9.1f} {row['page_kib']:9.1f} {row['index_kib']:10.0f}"
+        )
+    print("\nRatios (same run)")
+    for size in args.sizes:
+        ours, html, stock = (table[size, k]["seconds"] for k in ("ours", "html", "stock"))
+        print(f"  {size:>5} exercises: macro cost ours/html = {ours / html:.3f}   ours/stock = {ours / stock:.2f}")
+    if len(args.sizes) > 1:
+        small, large = sorted(args.sizes)[-2:]
+        for kind in ("ours", "stock"):
+            per_small = table[small, kind]["seconds"] / (small + 2)
+            per_large = table[large, kind]["seconds"] / (large + 2)
+            print(f"  per-page time {large} vs {small} ({kind}): {per_large / per_small:.2f}")
+    if latency is not None:
+        print(f"\nSearch at {largest} exercises: median {latency:.0f} ms from typing to the first result")
+    else:
+        print("\nSearch latency: skipped (no /usr/bin/chromium)")
+    return 0
+
+
+def mkdocs_version() -> str:
+    import mkdocs
+
+    return mkdocs.__version__
+
+
+if __name__ == "__main__":
+    sys.exit(main())
