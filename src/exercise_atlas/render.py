@@ -23,7 +23,7 @@ from .grammar import CITATION_RE, MacroCall, parse_macro
 from .macros import MacroError, bind
 from .model import Exercise, Settings, Site
 from .pagecontext import relative_link
-from .schema import EQUIPMENT_LABELS, EVIDENCE_LABELS
+from .schema import EQUIPMENT, EQUIPMENT_LABELS, EVIDENCE_LABELS, EVIDENCE_TYPES, LEVELS
 
 _CARD_HEADING = {"page": 1, "full": 2, "compact": 3}
 
@@ -141,7 +141,25 @@ class Renderer:
     def _exercise_library(self) -> tuple[str, str]:
         exercises = sorted(self.site.exercises.values(), key=lambda e: e.name.lower())
         cards = [Markup(self.card_html(e.id, "compact")) for e in exercises]
-        return self._template("library.html", cards=cards)
+        return self._template("library.html", cards=cards, facets=self._facets(exercises))
+
+    def _facets(self, exercises: list[Exercise]) -> list[dict[str, Any]]:
+        """Filter options: only values some exercise has, in the data's own order."""
+        used = {
+            "muscles": {m for e in exercises for m in e.data["muscles"]["primary"] + e.data["muscles"]["secondary"]},
+            "equipment": {item for e in exercises for item in e.data["equipment"]},
+            "level": {e.data["level"] for e in exercises},
+            "evidence": {e.data["evidence"]["type"] for e in exercises},
+        }
+        options = {
+            "muscles": [(m, self.site.muscles[m]["name"]) for m in self.site.muscles if m in used["muscles"]],
+            "equipment": [(q, EQUIPMENT_LABELS.get(q, q.capitalize())) for q in EQUIPMENT if q in used["equipment"]],
+            "level": [(v, v.capitalize()) for v in LEVELS if v in used["level"]],
+            "evidence": [(v, EVIDENCE_LABELS[v]) for v in EVIDENCE_TYPES if v in used["evidence"]],
+        }
+        legends = {"muscles": "Muscle worked", "equipment": "Equipment", "level": "Level", "evidence": "Evidence"}
+        names = {"muscles": "muscle", "equipment": "equipment", "level": "level", "evidence": "evidence"}
+        return [{"name": names[a], "attr": a, "legend": legends[a], "options": options[a]} for a in options]
 
     def _muscle_table(self, group: str) -> tuple[str, str]:
         rows = [m for m in self.site.muscles.values() if group == "all" or m["group"] == group]

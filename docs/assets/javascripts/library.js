@@ -1,0 +1,65 @@
+// Exercise library filters. Progressive enhancement: the page lists every exercise without
+// JavaScript; this script reveals the filter form, hides cards that do not match, keeps the
+// choice in the address (shareable, and the back button steps through it) and updates the
+// count, which screen readers announce (role="status"). Within a group any ticked value
+// matches; across groups all must match.
+(function () {
+  "use strict";
+  var library = document.querySelector(".exercise-library");
+  if (!library) return;
+  var form = library.querySelector(".library-filters");
+  var status = library.querySelector(".exercise-library__count");
+  var cards = Array.prototype.slice.call(library.querySelectorAll(".exercise-card"));
+  var facets = Array.prototype.slice.call(form.querySelectorAll("fieldset[data-facet]"));
+
+  function ticked(facet) {
+    return Array.prototype.slice
+      .call(facet.querySelectorAll("input:checked"))
+      .map(function (input) { return input.value; });
+  }
+
+  function apply() {
+    var shown = 0;
+    cards.forEach(function (card) {
+      var match = facets.every(function (facet) {
+        var wanted = ticked(facet);
+        if (!wanted.length) return true;
+        var has = (card.getAttribute("data-" + facet.dataset.attr) || "").split(" ");
+        return wanted.some(function (value) { return has.indexOf(value) !== -1; });
+      });
+      card.hidden = !match;
+      if (match) shown += 1;
+    });
+    status.textContent = shown === cards.length
+      ? cards.length + " exercises"
+      : shown + " of " + cards.length + " exercises match";
+  }
+
+  function save() {
+    var params = new URLSearchParams();
+    facets.forEach(function (facet) {
+      ticked(facet).forEach(function (value) { params.append(facet.dataset.facet, value); });
+    });
+    var query = params.toString();
+    history.pushState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+  }
+
+  function restore() {
+    var params = new URLSearchParams(location.search);
+    facets.forEach(function (facet) {
+      var wanted = params.getAll(facet.dataset.facet);
+      facet.querySelectorAll("input").forEach(function (input) {
+        input.checked = wanted.indexOf(input.value) !== -1;
+      });
+    });
+    apply();
+  }
+
+  form.addEventListener("change", function () { apply(); save(); });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { apply(); save(); }, 0); // after the browser has cleared the boxes
+  });
+  window.addEventListener("popstate", restore);
+  form.hidden = false;
+  restore();
+})();

@@ -1,0 +1,91 @@
+"""The exercise library's filters, used as a reader would: clicks, keyboard, address, no-JS."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url + "exercises/"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def visible(page) -> list[str]:
+    return page.locator(".exercise-library .exercise-card:visible").evaluate_all(
+        "cards => cards.map(c => c.dataset.exercise)"
+    )
+
+
+def test_without_javascript_every_exercise_is_listed_and_no_dead_controls(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url)
+    assert page.locator(".library-filters").is_hidden()
+    assert len(visible(page)) == page.locator(".exercise-library .exercise-card").count() >= 12
+    context.close()
+
+
+def test_filters_combine_count_and_live_in_the_address(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url)
+    total = len(visible(page))
+    page.get_by_role("checkbox", name="Elastic band").check()
+    band = visible(page)
+    assert 0 < len(band) < total
+    for exercise in band:
+        assert "band" in page.locator(f'[data-exercise="{exercise}"]').first.get_attribute("data-equipment").split()
+    assert page.locator(".exercise-library__count").inner_text() == f"{len(band)} of {total} exercises match"
+    assert parse_qs(urlparse(page.url).query) == {"equipment": ["band"]}
+
+    page.get_by_role("checkbox", name="Advanced").check()  # across groups: both must hold
+    both = visible(page)
+    assert set(both) <= set(band)
+
+    page.go_back()  # the back button steps back through the choices
+    assert visible(page) == band
+    page.get_by_role("button", name="Show all exercises").click()
+    page.wait_for_function("document.querySelectorAll('.exercise-library .exercise-card[hidden]').length === 0")
+    assert len(visible(page)) == total and urlparse(page.url).query == ""
+    page.close()
+
+
+def test_a_shared_link_opens_filtered(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url + "?muscle=gracilis&level=beginner")
+    shown = visible(page)
+    assert shown
+    for exercise in shown:
+        card = page.locator(f'[data-exercise="{exercise}"]').first
+        assert "gracilis" in card.get_attribute("data-muscles").split()
+        assert card.get_attribute("data-level") == "beginner"
+    assert page.get_by_role("checkbox", name="Gracilis").is_checked()
+    page.close()
+
+
+def test_keyboard_only(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url)
+    total = len(visible(page))
+    box = page.get_by_role("checkbox", name="Adductor machine", exact=True)
+    box.focus()
+    page.keyboard.press("Space")
+    assert box.is_checked() and len(visible(page)) < total
+    assert page.locator(".exercise-library__count").get_attribute("role") == "status"
+    page.close()
