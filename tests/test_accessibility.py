@@ -6,23 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, search, serve
+from browser import search, serve
 from conftest import ROOT, build_with
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    require_chromium()
+@pytest.fixture(scope="module", autouse=True)
+def axe_installed():
     if not AXE.exists():
         pytest.fail("axe-core is missing: run `make setup-dev` (npm ci)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def run_axe(page) -> list[str]:

@@ -7,24 +7,13 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, SHOTS, require_chromium, search, serve
+from browser import SHOTS, search, serve
 
 
 @pytest.fixture(scope="module")
 def base_url(site: Path) -> Iterator[str]:
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 import yaml
-from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, search, serve
+from browser import search, serve
 from conftest import ROOT
 
 
@@ -44,17 +43,6 @@ def test_every_page_declares_the_policy_first_and_has_no_inline_script(site: Pat
         inline = [s for s in re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html) if "application/json" not in s]
         assert inline == [], f"{page}: inline script"
         assert ' style="' not in html, f"{page}: inline style attribute"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 RECORD = "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"

@@ -19,7 +19,7 @@ from markdown.util import AtomicString
 from markupsafe import Markup, escape
 
 from .errors import did_you_mean
-from .grammar import CITATION_RE, MacroCall, parse_macro
+from .grammar import CITATION_RE, parse_macro
 from .macros import MacroError, bind
 from .model import Exercise, Settings, Site
 from .pagecontext import relative_link
@@ -175,6 +175,3 @@ class Renderer:
     def references_list(self, keys: list[str], title: str) -> ET.Element:
         refs = [self.site.references[k] for k in keys]
         return to_element(*self._template("references_list.html", references=refs, title=title))
-
-
-__all__ = ["MacroCall", "Renderer", "citation_marker", "cite_filter", "environment", "to_element"]
