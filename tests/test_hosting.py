@@ -136,3 +136,35 @@ def test_pre_commit_hooks_are_what_make_lint_runs():
     for hook in config["repos"][0]["hooks"]:
         tool = hook["entry"].split()[0].replace(".venv/bin/", "$(BIN)/")
         assert tool in makefile, f"hook {hook['id']} ({tool}) is not run by make"
+
+
+def test_robots_txt_names_the_sitemap(hosted):
+    site_url, site = hosted
+    assert (site / "robots.txt").read_text(encoding="utf-8").splitlines() == [
+        "User-agent: *",
+        "Allow: /",
+        f"Sitemap: {site_url}sitemap.xml",
+    ]
+    assert (site / "sitemap.xml").exists()
+
+
+def test_every_page_has_a_description_open_graph_and_our_favicon(site):
+    for page in site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue
+        assert re.search(r'<meta name="description" content=".{20,}">', html), page
+        assert re.search(r'<meta property="og:description" content=".{20,}">', html), page
+        assert re.search(r'<link rel="icon" href="[./]*assets/favicon.svg">', html), page
+
+
+def test_structured_data_is_valid_json(site):
+    def blocks(path: str) -> list[dict]:
+        html = (site / path / "index.html").read_text(encoding="utf-8")
+        return [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+
+    [howto] = blocks("exercises/copenhagen-plank")
+    assert howto["@type"] == "HowTo" and howto["name"] == "Copenhagen plank"
+    assert [s["position"] for s in howto["step"]] == list(range(1, len(howto["step"]) + 1))
+    [article] = blocks("myths")
+    assert article["@type"] == "Article" and article["dateModified"] == "2026-11-25"
