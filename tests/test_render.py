@@ -25,6 +25,7 @@ def test_citations_are_numbered_in_order_and_listed_at_the_foot(mini):
         '<a class="reference__doi" href="https://doi.org/10.1136/bjsports-2012-091746">10.1136/bjsports-2012-091746</a>.'
     ) in html
     assert 'PMID: <a class="reference__pmid" href="https://pubmed.ncbi.nlm.nih.gov/11292035/">11292035</a>.' in html
+    assert "Tyler TF, et al. The association" in html  # no double full stop after "et al."
 
 
 def test_no_citations_no_reference_list(mini):

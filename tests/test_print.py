@@ -1,0 +1,35 @@
+"""Printing an exercise or the sample programme: cards on paper, no navigation chrome."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from browser import SHOTS, serve
+
+CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer__inner", ".md-search"]
+
+
+@pytest.mark.parametrize("path", ["exercises/copenhagen-plank/", "sample-programme/"])
+def test_print_shows_cards_without_chrome(browser, site: Path, path):
+    page = browser.new_page(viewport={"width": 800, "height": 1100})
+    with serve(site) as base:
+        page.goto(base + path)
+        page.emulate_media(media="print")
+        for selector in CHROME:
+            for element in page.locator(selector).all():
+                assert not element.is_visible(), f"{selector} is printed"
+        notice = page.locator(".md-copyright")
+        assert notice.is_visible() and "Education, not medical advice" in notice.inner_text()
+        ink = notice.locator(".md-copyright__highlight").evaluate("e => getComputedStyle(e).color")
+        assert ink == "rgb(0, 0, 0)", "the notice must be printed in black"
+        cards = page.locator("article.exercise-card")
+        assert cards.count() >= 1
+        for index in range(cards.count()):
+            assert cards.nth(index).evaluate("c => getComputedStyle(c).breakInside") == "avoid"
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        name = path.strip("/").replace("/", "-")
+        page.screenshot(path=str(SHOTS / f"print-{name}.png"), full_page=True)
+        pdf = page.pdf(format="A4")
+        assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    page.close()
