@@ -5,21 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from browser import search, serve
 from conftest import ROOT
 
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+from exercise_atlas.check import read_config
 
 
 def policy() -> str:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    return " ".join(config["extra"]["csp"].split())
+    return " ".join(read_config(str(ROOT / "mkdocs.yml"))["extra"]["csp"].split())
 
 
 def test_policy_allows_only_this_site():

@@ -36,10 +36,15 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+def read_config(config_file: str) -> dict[str, Any]:
+    """A MkDocs config file as data, its tags (!ENV, !!python/name) read as nothing."""
+    with open(config_file, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_ConfigLoader) or {}  # a SafeLoader subclass
+
+
 def settings_from_config(config_file: str) -> Settings:
     """The ``exercise_atlas`` options from a MkDocs config file (defaults if absent)."""
-    with open(config_file, encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=_ConfigLoader) or {}
+    config = read_config(config_file)
     options: dict[str, Any] = {}
     for entry in config.get("markdown_extensions") or []:
         if isinstance(entry, dict) and "exercise_atlas" in entry:

@@ -13,7 +13,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from .errors import ContentError, Problem, did_you_mean
-from .grammar import CITATION_RE
+from .grammar import CITATION_RE, match_keys
 from .model import Site
 from .render import Renderer
 
@@ -26,7 +26,7 @@ class CitationInlineProcessor(InlineProcessor):
         self.site = site
 
     def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's name
-        keys = [k.strip().lstrip("@") for k in m.group("keys").split(";")]
+        keys = match_keys(m)
         references = self.site().references
         unknown = [k for k in keys if k not in references]
         if unknown:
@@ -61,7 +61,6 @@ class CitationTreeprocessor(Treeprocessor):
     def _fill(marker: ET.Element, numbers: dict[str, int], renderer: Renderer) -> None:
         keys = marker.attrib.pop("data-cite").split()
         marker.text = "["
-        last: ET.Element | None = None
         for index, key in enumerate(keys):
             first_use = key not in numbers
             number = numbers.setdefault(key, len(numbers) + 1)
@@ -70,5 +69,3 @@ class CitationTreeprocessor(Treeprocessor):
                 link.set("id", f"cite-{key}")
             link.text = str(number)
             link.tail = ", " if index < len(keys) - 1 else "]"
-            last = link
-        assert last is not None

@@ -29,9 +29,14 @@ _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "'": "'"}
 CITATION_RE = re.compile(r"\[@(?P<keys>[A-Za-z0-9][A-Za-z0-9_:.-]*(?:\s*;\s*@[A-Za-z0-9][A-Za-z0-9_:.-]*)*)\]")
 
 
+def match_keys(match: re.Match[str]) -> list[str]:
+    """The keys of one ``[@a; @b]`` citation."""
+    return [key.strip().lstrip("@") for key in match.group("keys").split(";")]
+
+
 def citation_keys(text: str) -> list[str]:
     """Every key cited in ``text``, in order, repeats kept."""
-    return [key.strip().lstrip("@") for m in CITATION_RE.finditer(text) for key in m.group("keys").split(";")]
+    return [key for m in CITATION_RE.finditer(text) for key in match_keys(m)]
 
 
 class MacroSyntaxError(ValueError):

@@ -19,7 +19,7 @@ from markdown.util import AtomicString
 from markupsafe import Markup, escape
 
 from .errors import did_you_mean
-from .grammar import CITATION_RE, parse_macro
+from .grammar import CITATION_RE, match_keys, parse_macro
 from .macros import MacroError, bind
 from .model import Exercise, Settings, Site
 from .pagecontext import relative_link
@@ -55,7 +55,7 @@ def cite_filter(text: str) -> Markup:
     parts: list[Markup] = []
     last = 0
     for match in CITATION_RE.finditer(text):
-        keys = [k.strip().lstrip("@") for k in match.group("keys").split(";")]
+        keys = match_keys(match)
         parts += [escape(text[last : match.start()]), citation_marker(keys)]
         last = match.end()
     parts.append(escape(text[last:]))
