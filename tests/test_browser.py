@@ -33,6 +33,33 @@ def test_exercise_page_shows_its_card(page, base_url):
     assert page.title().startswith("Copenhagen plank")
 
 
+def test_exercise_page_map_highlights_the_muscles_its_chips_name(page, base_url):
+    page.goto(base_url + "exercises/copenhagen-plank/")
+    card = page.locator("article.exercise-card--page")
+    svg = card.locator("svg.muscle-map__svg")
+    assert svg.get_attribute("role") == "img" and svg.is_visible()
+    for role in ("primary", "secondary"):
+        chips = set(card.locator(f".muscle-chip--{role}").evaluate_all("cs => cs.map(c => c.dataset.muscle)"))
+        regions = card.locator(f".muscle-map__region--{role}")
+        assert set(regions.evaluate_all("rs => rs.map(r => r.dataset.muscle)")) == chips
+        assert all(box["width"] > 0 for box in (r.bounding_box() for r in regions.all()))
+    fills = {
+        role: card.locator(f".muscle-map__region--{role}").first.evaluate("r => getComputedStyle(r).fill")
+        for role in ("primary", "secondary", "plain")
+    }
+    assert len(set(fills.values())) == 3, f"main, helper and other muscles must look different: {fills}"
+    assert "Adductor longus" in svg.locator("desc").text_content()
+
+
+def test_ladder_shows_the_whole_ladder_with_this_exercise_marked(page, base_url):
+    page.goto(base_url + "exercises/copenhagen-long-lever/")
+    rungs = page.locator("ol.ladder > li")
+    assert rungs.count() >= 3
+    current = page.locator('ol.ladder > li[aria-current="step"]')
+    assert "Copenhagen adduction (long lever)" in current.inner_text()
+    assert rungs.last.get_attribute("aria-current") == "step"  # nothing harder than the long lever
+
+
 def test_ladder_link_leads_to_the_next_exercise(page, base_url):
     page.goto(base_url + "exercises/copenhagen-plank/")
     page.locator('a.exercise-card__ladder-link[data-rel="progression"]').first.click()
@@ -73,6 +100,9 @@ def test_no_request_leaves_the_site(browser, base_url):
         ("exercises/copenhagen-plank/", "card-mobile-light", 390, "light"),
         ("exercises/copenhagen-plank/", "card-mobile-dark", 390, "dark"),
         ("exercises/", "library-desktop-light", 1280, "light"),
+        ("exercises/", "library-mobile-dark", 390, "dark"),
+        ("anatomy/", "anatomy-desktop-dark", 1280, "dark"),
+        ("anatomy/", "anatomy-mobile-light", 390, "light"),
         ("", "home-mobile-dark", 390, "dark"),
     ],
 )

@@ -126,7 +126,7 @@ def test_page_must_show_its_own_card(mini):
          "(did you mean 'ball-squeeze'?)"),
         ("{{ exercise_crad() }}",
          "docs/index.md:5: {{ exercise_crad() }}: unknown macro 'exercise_crad' (did you mean 'exercise_card'?); known: "
-         "'exercise_card', 'exercise_library', 'muscle_table', 'bibliography', 'glossary'"),
+         "'exercise_card', 'exercise_library', 'muscle_table', 'muscle_map', 'bibliography', 'glossary'"),
         ("Inline {{ exercise_card(\"ball-squeeze\") }} text",
          "docs/index.md:5: a macro must stand alone on its own line, with no indentation"),
     ],
@@ -260,3 +260,42 @@ def test_an_enormous_list_is_refused_not_rendered(mini):
     steps = "\n".join(f"  - Step {n}." for n in range(5000))
     edit(mini / BALL, "steps:\n  - Lie on your back.\n  - Squeeze the ball.", f"steps:\n{steps}")
     assert problems() == [f"{BALL}:16: steps: expected at most 12 items, got 5000"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("  map:\n    front: M92 132 L96 138 L80 212 L72 202 Z\n", "",
+         ["data/muscles.yml:1: adductor-longus.map: missing required field"]),
+        ("    front: M92 132 L96 138 L80 212 L72 202 Z\n", "    deep: true\n",
+         ["data/muscles.yml:9: adductor-longus.map: expected a region on at least one view: 'front' or 'medial'"]),
+        ("front: M92 132", "frnt: M92 132",
+         ["data/muscles.yml:9: adductor-longus.map: expected a region on at least one view: 'front' or 'medial'",
+          "data/muscles.yml:10: adductor-longus.map.frnt: unknown field 'frnt' (did you mean 'front'?)"]),
+        ("front: M92 132 L96 138 L80 212 L72 202 Z", 'front: "M92 132\\" onload=\\"alert(1)"',
+         ["data/muscles.yml:10: adductor-longus.map.front: expected SVG path data starting with M, like "
+          "'M10 20 L30 40 Z', got 'M92 132\" onload=\"alert(1)'"]),
+    ],
+)  # fmt: skip
+def test_muscle_map_regions_are_checked(mini, old, new, expected):
+    edit(mini / "data/muscles.yml", old, new)
+    assert problems() == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('{{ muscle_map("gracilus") }}',
+         "docs/index.md:5: {{ muscle_map(\"gracilus\") }}: muscle_map(): muscles: unknown muscle 'gracilus' "
+         "(did you mean 'gracilis'?)"),
+        ('{{ muscle_map("gracilis", helpers="adductor-long") }}',
+         "docs/index.md:5: {{ muscle_map(\"gracilis\", helpers=\"adductor-long\") }}: muscle_map(): helpers: "
+         "unknown muscle 'adductor-long' (did you mean 'adductor-longus'?)"),
+        ('{{ muscle_map("") }}',
+         "docs/index.md:5: {{ muscle_map(\"\") }}: muscle_map(): muscles: expected at least one muscle id, "
+         "like 'gracilis'"),
+    ],
+)  # fmt: skip
+def test_muscle_map_macro_errors(mini, line, expected):
+    edit(mini / "docs/index.md", '{{ exercise_card("ball-squeeze", variant="compact") }}', line)
+    assert problems() == [expected]

@@ -80,3 +80,38 @@ def test_keyboard_only(browser, base_url):
     assert box.is_checked() and len(visible(page)) < total
     assert page.locator(".exercise-library__count").get_attribute("role") == "status"
     page.close()
+
+
+def test_clicking_a_muscle_on_the_map_filters_by_it(browser, base_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url)
+    total = len(visible(page))
+    region = page.locator('.library-filters .muscle-map__region--pickable[data-muscle="gracilis"]').first
+    region.click()
+    shown = visible(page)
+    assert 0 < len(shown) < total
+    for exercise in shown:
+        assert "gracilis" in page.locator(f'[data-exercise="{exercise}"]').first.get_attribute("data-muscles").split()
+    assert page.get_by_role("checkbox", name="Gracilis").is_checked()
+    assert parse_qs(urlparse(page.url).query) == {"muscle": ["gracilis"]}
+    picked = page.locator(".library-filters .muscle-map__region.is-picked")
+    assert set(picked.evaluate_all("rs => rs.map(r => r.dataset.muscle)")) == {"gracilis"}
+    assert "(1 chosen)" in page.locator(".library-filters__summary").inner_text()
+    region.click()  # a second click takes the muscle off again
+    assert len(visible(page)) == total and not page.get_by_role("checkbox", name="Gracilis").is_checked()
+    page.close()
+
+
+def test_on_a_phone_the_filter_panel_starts_folded(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + "?level=beginner")
+    summary = page.locator(".library-filters__summary")
+    assert summary.is_visible() and "(1 chosen)" in summary.inner_text()
+    assert not page.get_by_role("checkbox", name="Beginner").is_visible()
+    first_card = page.locator(".exercise-library .exercise-card:visible").first
+    assert first_card.bounding_box()["y"] < 1200  # the cards are near, not below a wall of checkboxes
+    summary.click()
+    assert page.get_by_role("checkbox", name="Beginner").is_visible()
+    assert page.get_by_role("checkbox", name="Beginner").is_checked()
+    context.close()

@@ -16,7 +16,7 @@ def test_defaults_are_filled_in():
         (
             'exercise_crad("a")',
             "unknown macro 'exercise_crad' (did you mean 'exercise_card'?); known: 'exercise_card', "
-            "'exercise_library', 'muscle_table', 'bibliography', 'glossary'",
+            "'exercise_library', 'muscle_table', 'muscle_map', 'bibliography', 'glossary'",
         ),
         ("exercise_card()", "exercise_card(): missing argument 'id'"),
         ('exercise_card("a", "full", "x")', "exercise_card() takes at most 2 argument(s), got 3"),

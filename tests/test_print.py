@@ -23,6 +23,11 @@ def test_print_shows_cards_without_chrome(browser, site: Path, path):
         assert notice.is_visible() and "Education, not medical advice" in notice.inner_text()
         ink = notice.locator(".md-copyright__highlight").evaluate("e => getComputedStyle(e).color")
         assert ink == "rgb(0, 0, 0)", "the notice must be printed in black"
+        for link in notice.locator("a").all():  # white footer links would vanish on paper
+            assert link.evaluate("a => getComputedStyle(a).color") == "rgb(0, 0, 0)", link.inner_text()
+        maps = page.locator(".muscle-map__svg")
+        assert maps.count() >= 1 and maps.first.is_visible()
+        assert maps.first.evaluate("m => getComputedStyle(m.closest('figure')).printColorAdjust") == "exact"
         cards = page.locator("article.exercise-card")
         assert cards.count() >= 1
         for index in range(cards.count()):

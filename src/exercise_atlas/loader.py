@@ -7,6 +7,7 @@ every file is collected before anything fails, so one run reports them all.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import Any
@@ -112,7 +113,7 @@ def _load_muscles(
     located, problems = load_yaml(text, shown)
     if located is None:
         return {}, problems
-    problems += schema_problems(located, MUSCLES_SCHEMA, shown)
+    problems += [_named_by_id(problem, located.data) for problem in schema_problems(located, MUSCLES_SCHEMA, shown)]
     if problems:
         return {}, problems
     muscles: dict[str, dict[str, Any]] = {}
@@ -133,6 +134,18 @@ def _load_muscles(
                     )
                 )
     return muscles, problems
+
+
+def _named_by_id(problem: Problem, entries: object) -> Problem:
+    """'adductor-longus.map' rather than '0.map': contributors know muscles by id, not position."""
+    index, _, rest = problem.field.partition(".")
+    if not index.isdigit() or not isinstance(entries, list) or int(index) >= len(entries):
+        return problem
+    entry = entries[int(index)]
+    muscle_id = entry.get("id") if isinstance(entry, dict) else None
+    if not isinstance(muscle_id, str) or not muscle_id:
+        return problem
+    return dataclasses.replace(problem, field=f"{muscle_id}.{rest}" if rest else muscle_id)
 
 
 def _load_exercise(path: Path) -> tuple[Exercise | None, list[Problem]]:

@@ -28,6 +28,8 @@ MACROS: dict[str, tuple[Param, ...]] = {
     "exercise_card": (Param("id"), Param("variant", choices=("full", "compact", "page"), default="full")),
     "exercise_library": (),
     "muscle_table": (Param("group", choices=("adductors", "all"), default="adductors"),),
+    # Space-separated muscle ids: `muscles` strongly highlighted, `helpers` lightly.
+    "muscle_map": (Param("muscles"), Param("helpers", default=""), Param("caption", default="")),
     "bibliography": (),
     "glossary": (),
 }

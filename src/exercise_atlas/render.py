@@ -20,8 +20,10 @@ from markupsafe import Markup, escape
 
 from .errors import did_you_mean
 from .grammar import CITATION_RE, match_keys, parse_macro
+from .ladder import ladder
 from .macros import MacroError, bind
 from .model import Exercise, Settings, Site
+from .musclemap import build_map
 from .pagecontext import relative_link
 from .schema import EQUIPMENT, EQUIPMENT_LABELS, EVIDENCE_LABELS, EVIDENCE_TYPES, LEVELS
 
@@ -112,7 +114,14 @@ class Renderer:
             hint = did_you_mean(exercise_id, self.site.exercises)
             raise MacroError(f"exercise_card(): unknown exercise '{exercise_id}'{hint}")
         exercise = self.site.exercises[exercise_id]
+        worked = exercise.data["muscles"]
         return self.env.get_template("card.html").render(
+            muscle_map=self.muscle_map_html(
+                worked["primary"],
+                worked["secondary"],
+                f"muscles worked by {exercise.name}",
+                compact=variant == "compact",
+            ),
             image_src=self._image_src(exercise),
             link=self.link,
             ex=exercise.data,
@@ -121,8 +130,14 @@ class Renderer:
             url=self.exercise_url(exercise_id),
             muscles=self.site.muscles,
             exercises=_ExerciseLinks(self),
+            ladder=ladder(self.site.exercises, exercise_id) if variant != "compact" else [],
             references=self.site.references,
         )
+
+    def muscle_map_html(self, primary: list[str], secondary: list[str], subject: str, **options: Any) -> Markup:
+        """The map with ``primary`` strongly and ``secondary`` lightly highlighted."""
+        muscle_map = build_map(self.site.muscles, primary, secondary, subject)
+        return Markup(self.env.get_template("muscle_map.html").render(map=muscle_map, **options))
 
     def link(self, url: str) -> str:
         """A contributor's link: web addresses as they are, site links relative to this page."""
@@ -141,7 +156,10 @@ class Renderer:
     def _exercise_library(self) -> tuple[str, str]:
         exercises = sorted(self.site.exercises.values(), key=lambda e: e.name.lower())
         cards = [Markup(self.card_html(e.id, "compact")) for e in exercises]
-        return self._template("library.html", cards=cards, facets=self._facets(exercises))
+        facets = self._facets(exercises)
+        pickable = [value for facet in facets if facet["attr"] == "muscles" for value, _ in facet["options"]]
+        picker = self.muscle_map_html([], [], "pick a muscle to filter by", pickable=pickable)
+        return self._template("library.html", cards=cards, facets=facets, muscle_picker=picker)
 
     def _facets(self, exercises: list[Exercise]) -> list[dict[str, Any]]:
         """Filter options: only values some exercise has, in the data's own order."""
@@ -164,6 +182,26 @@ class Renderer:
     def _muscle_table(self, group: str) -> tuple[str, str]:
         rows = [m for m in self.site.muscles.values() if group == "all" or m["group"] == group]
         return self._template("muscle_table.html", muscles=rows)
+
+    def _muscle_map(self, muscles: str, helpers: str, caption: str) -> tuple[str, str]:
+        primary, secondary = self._muscle_ids(muscles, "muscles"), self._muscle_ids(helpers, "helpers")
+        names = [self.site.muscles[m]["name"] for m in primary + secondary]
+        return self._template(
+            "muscle_map.html",
+            map=build_map(self.site.muscles, primary, secondary, ", ".join(names)),
+            caption=caption,
+            aside=True,
+        )
+
+    def _muscle_ids(self, text: str, argument: str) -> list[str]:
+        ids = text.split()
+        if argument == "muscles" and not ids:
+            raise MacroError("muscle_map(): muscles: expected at least one muscle id, like 'gracilis'")
+        for muscle in ids:
+            if muscle not in self.site.muscles:
+                hint = did_you_mean(muscle, self.site.muscles)
+                raise MacroError(f"muscle_map(): {argument}: unknown muscle '{muscle}'{hint}")
+        return ids
 
     def _bibliography(self) -> tuple[str, str]:
         refs = sorted(self.site.references.values(), key=lambda r: r.sort_key)

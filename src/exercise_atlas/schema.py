@@ -18,6 +18,8 @@ EQUIPMENT = (
 )  # fmt: skip
 EVIDENCE_TYPES = ("meta-analysis", "randomised-trial", "non-randomised-trial", "cohort", "emg", "practice")
 MUSCLE_GROUPS = ("adductors", "other")
+# The muscle map's views, in the order drawn; their outlines live in templates/muscle_map.html.
+MAP_VIEWS = ("front", "medial")
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_:.-]*$"
@@ -28,6 +30,8 @@ TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 URL_PATTERN = r"^(https?://[^\s<>\"']+|(?![A-Za-z][A-Za-z0-9+.-]*:)(?!//)[^\s<>\"']+)$"
 # An image inside the docs folder, relative to the exercise file.
 IMAGE_PATTERN = r"^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![/\\])[^\s<>\"']+\.(svg|png|jpe?g|webp|avif)$"
+# SVG path data: starts with a move, then only path commands and numbers (no markup can hide in it).
+SVG_PATH_PATTERN = r"^[Mm][0-9MmLlHhVvCcSsQqTtAaZz ,.eE+-]*$"
 
 # Hints shown instead of a raw regular expression when a pattern does not match.
 PATTERN_HINTS = {
@@ -36,6 +40,7 @@ PATTERN_HINTS = {
     TEXT_PATTERN: "plain text without control characters",
     URL_PATTERN: "an http(s):// address or a relative link",
     IMAGE_PATTERN: "a relative path to an .svg, .png, .jpg, .webp or .avif file in the docs folder",
+    SVG_PATH_PATTERN: "SVG path data starting with M, like 'M10 20 L30 40 Z'",
 }
 
 
@@ -213,7 +218,7 @@ MUSCLES_SCHEMA: dict[str, Any] = {
     "items": {
         "type": "object",
         "additionalProperties": False,
-        "required": ["id", "name", "group", "origin", "insertion", "innervation", "actions"],
+        "required": ["id", "name", "group", "origin", "insertion", "innervation", "actions", "map"],
         "properties": {
             "id": {"type": "string", "pattern": ID_PATTERN},
             "name": _text("Display name.", 80),
@@ -224,6 +229,23 @@ MUSCLES_SCHEMA: dict[str, Any] = {
             "innervation": _text("Nerve supply."),
             "actions": _text_list("What it does.", 1, 10),
             "notes": _text("Notes for runners."),
+            "map": {
+                "type": "object",
+                "description": (
+                    "The muscle's region on the muscle map, as SVG path data per view. front: the "
+                    "subject's right side, drawn on the left half of a 200 x 340 box (it is mirrored "
+                    "for the left side); medial: the inner side of the right thigh in a 160 x 340 "
+                    "box, front of the body to the right. deep: true for a muscle that lies under "
+                    "others; it is drawn only when highlighted, with a dashed outline."
+                ),
+                "additionalProperties": False,
+                "properties": {
+                    **{view: {"type": "string", "pattern": SVG_PATH_PATTERN, "maxLength": 2000} for view in MAP_VIEWS},
+                    "deep": {"type": "boolean"},
+                },
+                "anyOf": [{"required": [view]} for view in MAP_VIEWS],
+                "x-message": "expected a region on at least one view: " + " or ".join(f"'{v}'" for v in MAP_VIEWS),
+            },
             "references": {
                 "type": "array",
                 "uniqueItems": True,

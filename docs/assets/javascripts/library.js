@@ -2,7 +2,8 @@
 // JavaScript; this script reveals the filter form, hides cards that do not match, keeps the
 // choice in the address (shareable, and the back button steps through it) and updates the
 // count, which screen readers announce (role="status"). Within a group any ticked value
-// matches; across groups all must match.
+// matches; across groups all must match. Clicking a muscle on the map ticks its box, so the
+// map and the list always agree (the map is hidden from screen readers; the boxes are not).
 (function () {
   "use strict";
   var library = document.querySelector(".exercise-library");
@@ -11,6 +12,13 @@
   var status = library.querySelector(".exercise-library__count");
   var cards = Array.prototype.slice.call(library.querySelectorAll(".exercise-card"));
   var facets = Array.prototype.slice.call(form.querySelectorAll("fieldset[data-facet]"));
+  var regions = Array.prototype.slice.call(form.querySelectorAll(".muscle-map__region--pickable"));
+  var panel = form.querySelector(".library-filters__panel");
+  var active = form.querySelector(".library-filters__active");
+
+  function muscleBox(muscle) {
+    return form.querySelector('input[name="muscle"][value="' + muscle + '"]');
+  }
 
   function ticked(facet) {
     return Array.prototype.slice
@@ -29,6 +37,12 @@
       });
       card.hidden = !match;
       if (match) shown += 1;
+    });
+    var chosen = form.querySelectorAll("input:checked").length;
+    active.textContent = chosen ? " (" + chosen + " chosen)" : "";
+    regions.forEach(function (region) {
+      var box = muscleBox(region.getAttribute("data-muscle"));
+      region.classList.toggle("is-picked", Boolean(box && box.checked));
     });
     status.textContent = shown === cards.length
       ? cards.length + " exercises"
@@ -56,10 +70,21 @@
   }
 
   form.addEventListener("change", function () { apply(); save(); });
+  form.addEventListener("click", function (event) {
+    var region = event.target.closest && event.target.closest(".muscle-map__region--pickable");
+    var box = region && muscleBox(region.getAttribute("data-muscle"));
+    if (!box) return;
+    box.checked = !box.checked;
+    apply();
+    save();
+  });
   form.addEventListener("reset", function () {
     setTimeout(function () { apply(); save(); }, 0); // after the browser has cleared the boxes
   });
   window.addEventListener("popstate", restore);
+  // On a phone the panel starts folded, so the first cards are in view; its summary says how
+  // many filters are on.
+  if (window.matchMedia("(max-width: 44.9375em)").matches) panel.open = false;
   form.hidden = false;
   restore();
 })();
