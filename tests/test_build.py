@@ -62,6 +62,16 @@ def test_card_text_is_in_the_search_index(site: Path):
     assert any("Copenhagen plank" in doc["title"] for doc in index["docs"])
 
 
+def test_muscle_maps_stay_out_of_the_search_index(site: Path):
+    """Every map names every muscle; indexed, a search for 'hamstrings' would find every card."""
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if "Schematic front" in doc["text"]]
+    hamstrings = {doc["location"].split("#")[0] for doc in index["docs"] if "hamstring" in doc["text"].lower()}
+    assert "exercises/copenhagen-plank/" not in hamstrings  # the plank card does not name them
+    page = (site / "exercises/copenhagen-plank/index.html").read_text(encoding="utf-8")
+    assert 'class="muscle-map' in page and "data-search-exclude" not in page
+
+
 def test_no_unrendered_macro_anywhere(site: Path):
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")

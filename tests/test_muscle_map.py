@@ -23,7 +23,7 @@ PECTINEUS = """- id: pectineus
 
 
 def muscle_map(html: str) -> ET.Element:
-    match = re.search(r'<figure class="muscle-map[^"]*">.*?</figure>', html, re.S)
+    match = re.search(r'<figure class="muscle-map[^>]*>.*?</figure>', html, re.S)
     assert match, "no muscle map in the output"
     return ET.fromstring(match.group(0))
 
