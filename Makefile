@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 NODE   := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-dev serve build check lint test lock generate new-exercise bench portability clean
+.PHONY: setup setup-dev serve build check lint test lock generate new-exercise bench portability validate-html lighthouse clean
 
 $(STAMP): requirements/dev.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python 3.11.5 or newer is needed")'
@@ -17,7 +17,8 @@ $(STAMP): requirements/dev.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-# Node tools (Markdown lint, spell check) for the tests; `make serve` does not need them.
+# Node tools (Markdown lint, spell check, axe-core, vnu-jar, Lighthouse) for the tests;
+# `make serve` does not need them.
 $(NODE): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE)
@@ -68,6 +69,12 @@ bench: setup  ## build-time, memory and size benchmark at 10, 100 and 1,000 exer
 
 portability: setup  ## build this mkdocs.yml with MkDocs, ProperDocs and Zensical and compare the cards
 	$(BIN)/pytest -q tests/test_portability.py
+
+validate-html: setup-dev build  ## W3C Nu HTML checker (vnu.jar, needs Java) on every built page
+	$(BIN)/python scripts/validate_html.py site
+
+lighthouse: setup-dev build  ## Lighthouse (mobile) on four pages, 3 runs each: scores and first-load weight (slow)
+	$(BIN)/python scripts/lighthouse.py site
 
 lock:  ## re-resolve requirements/*.lock (needs network to PyPI)
 	$(PYTHON) -m venv .venv-lock

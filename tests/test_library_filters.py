@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser import serve
 from playwright.sync_api import expect
 
 
-@pytest.fixture(scope="module")
-def base_url(site: Path) -> Iterator[str]:
-    with serve(site) as url:
-        yield url + "exercises/"
+@pytest.fixture
+def base_url(site_url: str) -> str:
+    return site_url + "exercises/"
 
 
 def visible(page) -> list[str]:

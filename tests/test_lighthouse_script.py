@@ -1,0 +1,130 @@
+"""scripts/lighthouse.py without Lighthouse (too slow for the suite): its static host and its pages.
+
+The host is scripts/static_host.py, which the browser tests read the site through as well.
+
+Lighthouse's weight and speed figures are only as real as the server it measures, so the server
+must compress like a static host does, and the pages it names must exist in the built site.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import lighthouse
+import static_host
+
+POLICY = "default-src 'self'"
+
+
+@pytest.fixture(scope="module")
+def host(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("host")
+    (root / "index.html").write_text("<!doctype html><title>home</title>" + "text " * 500, encoding="utf-8")
+    (root / "404.html").write_text("<!doctype html><title>not found</title>", encoding="utf-8")
+    (root / "sub").mkdir()
+    (root / "sub/index.html").write_text("<!doctype html><title>sub</title>", encoding="utf-8")
+    (root / "app.js").write_text("console.log(1);\n" * 200, encoding="utf-8")
+    (root / "pixel.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (root.parent / "secret.txt").write_text("outside", encoding="utf-8")
+    with static_host.serve(root, POLICY) as base:
+        yield root, base
+
+
+def get(base: str, path: str, encoding: str | None = None) -> tuple[int, dict[str, str], bytes]:
+    parts = urlsplit(base)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection.request("GET", path, headers={"Accept-Encoding": encoding} if encoding else {})
+    response = connection.getresponse()
+    result = response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    connection.close()
+    return result
+
+
+def test_text_is_gzipped_when_the_browser_accepts_it(host):
+    root, base = host
+    status, headers, body = get(base, "/", "gzip, deflate, br")
+    assert status == 200 and headers["content-encoding"] == "gzip" and headers["vary"] == "Accept-Encoding"
+    assert gzip.decompress(body) == (root / "index.html").read_bytes()
+    assert int(headers["content-length"]) == len(body) < (root / "index.html").stat().st_size / 5
+    assert headers["content-security-policy"] == POLICY
+    status, headers, body = get(base, "/app.js", "gzip")
+    assert headers["content-encoding"] == "gzip" and headers["content-type"].startswith("text/javascript")
+    assert "content-security-policy" not in headers  # the policy is the page's, not a script's
+
+
+@pytest.mark.parametrize("encoding", [None, "identity", "br", "gzip;q=0"])
+def test_text_is_sent_plain_otherwise(host, encoding):
+    root, base = host
+    status, headers, body = get(base, "/", encoding)
+    assert status == 200 and "content-encoding" not in headers
+    assert body == (root / "index.html").read_bytes()
+
+
+def test_images_are_not_recompressed(host):
+    root, base = host
+    status, headers, body = get(base, "/pixel.png", "gzip")
+    assert status == 200 and "content-encoding" not in headers and body == (root / "pixel.png").read_bytes()
+
+
+def test_folders_missing_files_and_escapes_behave_like_a_static_host(host):
+    _, base = host
+    status, headers, _ = get(base, "/sub")
+    assert status == 301 and headers["location"] == "/sub/"
+    assert get(base, "/sub/")[0] == 200
+    status, _, body = get(base, "/no/such/page/")
+    assert status == 404 and b"not found" in body
+    status, _, body = get(base, "/../secret.txt")
+    assert status == 404 and b"outside" not in body
+
+
+def test_connections_are_kept_alive(host):
+    """Like a real host; one connection per file would add round trips to every measurement."""
+    _, base = host
+    parts = urlsplit(base)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    for path in ("/", "/app.js", "/sub", "/missing", "/"):
+        connection.request("GET", path, headers={"Accept-Encoding": "gzip"})
+        response = connection.getresponse()
+        response.read()
+        assert not response.will_close, path
+    connection.close()
+
+
+def test_accepts_gzip():
+    assert static_host.accepts_gzip("gzip, deflate, br")
+    assert static_host.accepts_gzip("br;q=1.0, gzip;q=0.8")
+    assert static_host.accepts_gzip("*")
+    assert not static_host.accepts_gzip("")
+    assert not static_host.accepts_gzip("gzip;q=0")
+    assert not static_host.accepts_gzip("deflate, br")
+    assert static_host.accepts_gzip("*;q=0, gzip")
+    assert not static_host.accepts_gzip("gzip;q=0, *")
+
+
+def test_the_measured_pages_exist(site: Path):
+    """An article, an exercise and the library as the script names them; a renamed page fails here."""
+    for name, path in lighthouse.PAGES.items():
+        assert (site / path / "index.html").is_file(), name
+
+
+def test_policy_is_the_sites():
+    from test_security import policy
+
+    assert lighthouse.content_security_policy() == policy()
+
+
+def test_arguments(tmp_path: Path, capsys):
+    with pytest.raises(SystemExit):
+        lighthouse.main(["--page", "nowhere"])
+    with pytest.raises(SystemExit):
+        lighthouse.main(["--runs", "0"])
+    assert lighthouse.main([str(tmp_path)]) == 2
+    assert "build it first" in capsys.readouterr().err
