@@ -185,13 +185,8 @@ class Renderer:
 
     def _muscle_map(self, muscles: str, helpers: str, caption: str) -> tuple[str, str]:
         primary, secondary = self._muscle_ids(muscles, "muscles"), self._muscle_ids(helpers, "helpers")
-        names = [self.site.muscles[m]["name"] for m in primary + secondary]
-        return self._template(
-            "muscle_map.html",
-            map=build_map(self.site.muscles, primary, secondary, ", ".join(names)),
-            caption=caption,
-            aside=True,
-        )
+        subject = ", ".join(self.site.muscles[m]["name"] for m in primary + secondary)
+        return str(self.muscle_map_html(primary, secondary, subject, caption=caption, aside=True)), "muscle_map.html"
 
     def _muscle_ids(self, text: str, argument: str) -> list[str]:
         ids = text.split()
