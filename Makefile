@@ -44,6 +44,7 @@ check: setup  ## fast content validation (data, macros, citations), every proble
 # The same tools, with the same settings, as .pre-commit-config.yaml.
 lint: setup-dev
 	$(BIN)/ruff check src tests scripts
+	$(BIN)/mypy
 	$(BIN)/ruff format --check src tests scripts
 	node_modules/.bin/markdownlint-cli2
 	node_modules/.bin/cspell --no-progress --no-must-find-files

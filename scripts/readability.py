@@ -44,7 +44,7 @@ def reader_text(markdown_text: str) -> str:
 def article_paths(config_file: str) -> list[Path]:
     """Articles are the nav's pages outside the exercises folder."""
     settings = settings_from_config(config_file)
-    docs = Path(settings.docs_dir)
+    docs = Path(settings.pages_dir)
     exercises = Path(settings.exercises_dir).resolve()
     return sorted(p for p in docs.glob("*.md") if not p.resolve().is_relative_to(exercises))
 

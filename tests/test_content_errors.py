@@ -122,7 +122,7 @@ def test_page_must_show_its_own_card(mini):
     ("line", "expected"),
     [
         ('{{ exercise_card("bal-squeeze") }}',
-         "docs/index.md:5: {{ exercise_card(\"bal-squeeze\") }}: exercise_card(): unknown exercise 'bal-squeeze' "
+         "docs/index.md:5: {{ exercise_card(\"bal-squeeze\") }}: exercise_card(): id: unknown exercise 'bal-squeeze' "
          "(did you mean 'ball-squeeze'?)"),
         ("{{ exercise_crad() }}",
          "docs/index.md:5: {{ exercise_crad() }}: unknown macro 'exercise_crad' (did you mean 'exercise_card'?); known: "
@@ -170,9 +170,7 @@ def test_bibtex_problems(mini, old, new, expected):
 
 def test_malformed_bibtex_is_one_line(mini):
     edit(mini / "data/references.bib", "  volume  = {48},", "  volume  = {48")
-    found = problems()
-    assert len(found) == 1
-    assert found[0].startswith("data/references.bib:") and "BibTeX syntax error" in found[0]
+    assert problems() == ["data/references.bib:1: serner2014: the entry's braces do not match: a '}' is missing"]
 
 
 def test_broken_muscles_file_does_not_cascade(mini: Path):

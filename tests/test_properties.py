@@ -15,7 +15,7 @@ from exercise_atlas.errors import ContentError
 from exercise_atlas.grammar import MacroSyntaxError, parse_macro
 from exercise_atlas.loader import _load
 from exercise_atlas.macros import MacroError, bind
-from exercise_atlas.model import Settings
+from exercise_atlas.model import Settings, Site
 from exercise_atlas.render import Renderer
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -42,7 +42,7 @@ macro_text = st.one_of(
 @given(inner=macro_text)
 def test_any_macro_text_parses_or_fails_cleanly(inner):
     try:
-        bind(parse_macro(inner))
+        bind(parse_macro(inner), Site())
     except (MacroSyntaxError, MacroError) as error:
         assert str(error) and "\n" not in str(error)
 
@@ -63,8 +63,8 @@ def test_any_field_value_loads_or_is_reported(mini, field, value):
             assert "\n" not in str(problem) and str(problem).startswith(("docs/", "data/"))
         return
     renderer = Renderer(site, Settings())
-    first = ET.tostring(renderer.render_macro('exercise_card("ball-squeeze")'))
-    assert ET.tostring(renderer.render_macro('exercise_card("ball-squeeze")')) == first
+    first = ET.tostring(renderer.render_macro('exercise_card("ball-squeeze")', None))
+    assert ET.tostring(renderer.render_macro('exercise_card("ball-squeeze")', None)) == first
 
 
 @SETTINGS
@@ -82,7 +82,7 @@ def test_cue_text_comes_out_exactly_as_typed(mini, text):
     if site.problems:  # control characters and the like are refused with a message
         assert all("cues" in p.field for p in site.problems), site.problems
         return
-    card = Renderer(site, Settings()).render_macro('exercise_card("ball-squeeze")')
+    card = Renderer(site, Settings()).render_macro('exercise_card("ball-squeeze")', None)
     cues = card.find(".//section[@class='exercise-card__section exercise-card__cues']/ul/li")
     # Text only, no element injected; line breaks come out normalised, as in any HTML parser.
     typed = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -89,7 +89,7 @@ def test_contributor_text_is_escaped_never_run(mini, payload):
 def test_macro_errors_fail_the_page(mini):
     with pytest.raises(ContentError) as error:
         render('{{ exercise_card("nope") }}')
-    assert str(error.value) == "{{ exercise_card(\"nope\") }}: exercise_card(): unknown exercise 'nope'"
+    assert str(error.value) == "{{ exercise_card(\"nope\") }}: exercise_card(): id: unknown exercise 'nope'"
 
 
 def test_macro_inside_fenced_and_indented_code_is_literal(mini):
@@ -144,7 +144,7 @@ def test_unknown_option_is_rejected():
     assert error.value.args[0] == (
         "exercise_atlas: unknown option 'exercise_dir' (did you mean 'exercises_dir'?); known: 'docs_dir', "
         "'exercises_dir', 'muscles_file', 'references_file', 'glossary_file', 'export_file', 'templates_dir', 'exercise_url', "
-        "'references_title'"
+        "'references_title', 'published_urls_file'"
     )
 
 

@@ -1,4 +1,4 @@
-"""The new-exercise scaffold writes a file that passes the check and builds at once."""
+"""The new-exercise scaffold writes a file whose only problems are the placeholders to fill in."""
 
 from __future__ import annotations
 
@@ -12,10 +12,17 @@ from exercise_atlas.scaffold import PLACEHOLDER
 NEW = [sys.executable, "-m", "exercise_atlas", "new"]
 
 
-def test_scaffold_builds_immediately(mini, tmp_path):
+def test_scaffold_builds_once_its_placeholders_are_filled_in(mini, tmp_path):
     result = subprocess.run([*NEW, "side-plank", 'Side "plank"'], cwd=mini, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Wrote docs/exercises/side-plank.md.")
+    path = mini / "docs/exercises/side-plank.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    expected = [n for n, line in enumerate(lines, start=1) if PLACEHOLDER in line]
+    assert len(expected) >= 8
+    message = "PLACEHOLDER left from the scaffold: replace it with real text"
+    assert problems() == [f"docs/exercises/side-plank.md:{n}: {message}" for n in expected]
+    path.write_text(path.read_text(encoding="utf-8").replace(PLACEHOLDER, "Done"), encoding="utf-8")
     assert problems() == []
     built = build_with("mkdocs", mini, tmp_path / "out")
     assert built.returncode == 0, built.stderr

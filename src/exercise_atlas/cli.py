@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .check import check, settings_from_config
-from .export import write_export
+from .export import refresh_export
 from .loader import load_site
 from .model import Settings
 from .scaffold import new_exercise
@@ -46,30 +46,25 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(exercise_schema_json())
         return 0
 
-    try:
-        settings = settings_from_config(args.config_file)
-    except OSError as exc:
-        print(f"{args.config_file}: cannot read: {exc.strerror}", file=sys.stderr)
+    if not Path(args.config_file).is_file():
+        print(f"{args.config_file}: no such file; run this in the folder of your mkdocs.yml", file=sys.stderr)
         return 2
     if args.command == "new":
-        return _new(args.id, args.name, settings)
+        return _new(args.id, args.name, settings_from_config(args.config_file))
     if args.command == "export":
-        return _export(settings)
-    site, problems, pages = check(settings)
-    for problem in problems:
+        return _export(settings_from_config(args.config_file))
+    result = check(args.config_file)
+    for problem in result.problems:
         print(problem, file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+    if result.problems or result.site is None:
+        print(f"{len(result.problems)} problem(s) found.", file=sys.stderr)
         return 1
+    site = result.site
     print(
         f"OK: {len(site.exercises)} exercises, {len(site.muscles)} muscles, "
-        f"{len(site.references)} references, {pages} pages checked."
+        f"{len(site.references)} references, {result.pages} pages checked."
     )
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
 
 
 def _new(exercise_id: str, name: str, settings: Settings) -> int:
@@ -81,7 +76,7 @@ def _new(exercise_id: str, name: str, settings: Settings) -> int:
     except FileExistsError as exc:
         print(f"{exc}; choose another id or edit that file", file=sys.stderr)
         return 2
-    print(f"Wrote {path.as_posix()}. Replace every PLACEHOLDER, then run `make check` and `make serve`.")
+    print(f"Wrote {path.as_posix()}. Replace every PLACEHOLDER; `exercise-atlas check` lists any left.")
     return 0
 
 
@@ -91,5 +86,10 @@ def _export(settings: Settings) -> int:
         reason = "fix the problems `exercise-atlas check` lists first" if site.problems else "set export_file"
         print(f"nothing exported: {reason}", file=sys.stderr)
         return 1
-    print(f"Wrote {write_export(site, settings).as_posix()}")
+    refresh_export(site, settings)
+    print(f"Wrote {settings.export_file}")
     return 0
+
+
+if __name__ == "__main__":  # last, so every function it calls is defined
+    sys.exit(main())

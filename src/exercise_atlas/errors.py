@@ -44,6 +44,14 @@ class ContentError(_BuildError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class OptionError(KeyError):
+    """A wrong option in ``mkdocs.yml``. A KeyError, as Python-Markdown's own ``setConfig`` raises,
+    but shown as its message alone (a KeyError's text is otherwise wrapped in quotes)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 def did_you_mean(value: object, choices: Iterable[str]) -> str:
     """A suffix like `` (did you mean 'x'?)`` for a near miss, or nothing."""
     if not isinstance(value, str):

@@ -1,7 +1,9 @@
 """The exercise library as one JSON file, for other tools, generated from the same exercise files.
 
-It is committed inside the docs folder (so it is published with the site) and the check reports
-it as stale whenever an exercise changes, so it cannot drift from the cards.
+It is never committed: every build (and every check) writes it into the docs folder when its
+content would change, so it cannot go stale and a contributor never runs a second command. A
+file the generator does not know about when it starts is not published, so a missing export is
+written as soon as the extension is configured, before MkDocs lists the files to publish.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .errors import Problem
+from .loader import load_site
 from .model import Settings, Site
 
 
@@ -23,18 +25,25 @@ def library_json(site: Site) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def export_problems(site: Site, settings: Settings) -> list[Problem]:
+def refresh_export(site: Site, settings: Settings) -> None:
+    """Write the export if its content changed (an unchanged file is not touched, so a live
+    preview that watches the docs folder does not rebuild for nothing)."""
     if not settings.export_file:
-        return []
+        return
     path = Path(settings.export_file)
-    current = path.read_text(encoding="utf-8") if path.exists() else None
-    if current != library_json(site):
-        return [Problem(settings.export_file, None, "", "out of date with the exercise files; run `make generate`")]
-    return []
-
-
-def write_export(site: Site, settings: Settings) -> Path:
-    path = Path(settings.export_file)
+    content = library_json(site)
+    try:
+        if path.read_text(encoding="utf-8") == content:
+            return
+    except OSError:
+        pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(library_json(site), encoding="utf-8")
-    return path
+    path.write_text(content, encoding="utf-8")
+
+
+def create_missing_export(settings: Settings) -> None:
+    """On a fresh clone: write the export before the generator collects the site's files."""
+    if settings.export_file and not Path(settings.export_file).exists():
+        site = load_site(settings)
+        if not site.problems:
+            refresh_export(site, settings)

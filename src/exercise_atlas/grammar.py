@@ -10,8 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+# Only the call form is ours: ``{{ name(...) }}``. Other double-brace text (another extension's
+# ``{{marker}}``, a template shown in prose) is left alone.
+_CALL = r"\s*[A-Za-z_]\w*\s*\(.*?\)\s*"
 # A macro stands alone on its line, unindented (indented text is a code block).
-MACRO_LINE_RE = re.compile(r"^\{\{(?P<inner>.*)\}\}[ \t]*$", re.MULTILINE)
+MACRO_LINE_RE = re.compile(rf"^\{{\{{(?P<inner>{_CALL})\}}\}}[ \t]*$", re.MULTILINE)
+# The same call anywhere in a line: inside a sentence it is a mistake, reported, never published.
+INLINE_MACRO_RE = re.compile(rf"\{{\{{(?P<inner>{_CALL})\}}\}}")
 _CALL_RE = re.compile(r"^\s*(?P<name>[A-Za-z_]\w*)\s*\((?P<args>.*)\)\s*$", re.DOTALL)
 _TOKEN_RE = re.compile(
     r"""\s*(?:
@@ -25,8 +30,14 @@ _TOKEN_RE = re.compile(
 )
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "'": "'"}
 
-# Pandoc-style citations: [@key] or [@key1; @key2].
-CITATION_RE = re.compile(r"\[@(?P<keys>[A-Za-z0-9][A-Za-z0-9_:.-]*(?:\s*;\s*@[A-Za-z0-9][A-Za-z0-9_:.-]*)*)\]")
+# Pandoc-style citations: [@key] or [@key1; @key2]. A key is read generously (any letter, so a
+# typo such as a non-ASCII letter is reported as an unknown key, never shown as literal text).
+_KEY = r"[^\W_][\w:.-]*"
+CITATION_RE = re.compile(rf"\[@(?P<keys>{_KEY}(?:\s*;\s*@{_KEY})*)\]")
+# Anything else in square brackets that starts with @ is a citation gone wrong.
+LOOSE_CITATION_RE = re.compile(r"\[\s*@[^\]\n]*\]")
+# A key without brackets, "@serner2014": a citation only if it names (nearly) a real key.
+BARE_KEY_RE = re.compile(rf"(?<![\w@.\[/])@(?P<key>{_KEY})")
 
 
 def match_keys(match: re.Match[str]) -> list[str]:
@@ -37,6 +48,18 @@ def match_keys(match: re.Match[str]) -> list[str]:
 def citation_keys(text: str) -> list[str]:
     """Every key cited in ``text``, in order, repeats kept."""
     return [key for m in CITATION_RE.finditer(text) for key in match_keys(m)]
+
+
+def malformed_citation(text: str) -> str:
+    """Why ``[@...]`` text that is not a citation is wrong, and what was probably meant."""
+    inner = text[1:-1].strip()
+    keys = [part.strip().lstrip("@").strip() for part in re.split(r"[;,]", inner)]
+    meant = "[" + "; ".join(f"@{key}" for key in keys if key) + "]"
+    if "," in inner and all(keys):
+        return f"separate citation keys with ';', not ',': write {meant}"
+    if re.match(r"\[\s*@\s+", text) or re.search(r";\s*@\s+", inner):
+        return f"no space after '@' in a citation: write {meant}"
+    return "expected a citation like [@serner2014] or [@serner2014; @haroy2019]"
 
 
 class MacroSyntaxError(ValueError):

@@ -6,6 +6,8 @@ on the whole ladder. The ladders are checked to be mutual and free of cycles bef
 
 from __future__ import annotations
 
+from typing import Literal
+
 from .model import Exercise
 
 MAX_RUNGS = 4  # each way; a longer ladder shows its nearest rungs
@@ -25,7 +27,9 @@ def ladder(exercises: dict[str, Exercise], exercise_id: str) -> list[tuple[int, 
     )
 
 
-def _rungs(exercises: dict[str, Exercise], start: str, field: str) -> list[list[str]]:
+def _rungs(
+    exercises: dict[str, Exercise], start: str, field: Literal["regressions", "progressions"]
+) -> list[list[str]]:
     seen = {start}
     rungs: list[list[str]] = []
     frontier = [start]

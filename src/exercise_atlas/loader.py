@@ -10,12 +10,13 @@ from __future__ import annotations
 import dataclasses
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from .errors import Problem, did_you_mean
+from .citations import text_problems, unknown_key
+from .errors import Problem
 from .glossary import load_glossary
-from .grammar import MACRO_LINE_RE, MacroSyntaxError, citation_keys, parse_macro
-from .model import Exercise, Settings, Site
+from .grammar import MACRO_LINE_RE, MacroSyntaxError, parse_macro
+from .model import Exercise, ExerciseData, MuscleData, Settings, Site
 from .references import Reference, load_references
 from .relations import relation_problems
 from .schema import EXERCISE_SCHEMA, MUSCLES_SCHEMA
@@ -77,7 +78,9 @@ def _load(settings: Settings) -> Site:
         site.unreadable.add("references")
     site.glossary, problems = load_glossary(settings.glossary_file)
     site.problems += problems
-    site.muscles, problems = _load_muscles(settings.muscles_file, site.references, "references" not in site.unreadable)
+    site.muscles, site.muscle_lines, problems = _load_muscles(
+        settings.muscles_file, site.references, "references" not in site.unreadable
+    )
     site.problems += problems
     if not site.muscles:
         site.unreadable.add("muscles")
@@ -88,52 +91,51 @@ def _load(settings: Settings) -> Site:
             if problems:  # no problems and no exercise: a redirect left where a page moved from
                 site.broken_exercises.add(path.stem)
             continue
-        if exercise.id in site.exercises:
-            first = site.exercises[exercise.id].path
-            site.problems.append(
-                Problem(
-                    exercise.path,
-                    exercise.located.line_of(("id",)),
-                    "id",
-                    f"'{exercise.id}' is already used by {first}",
-                )
-            )
-            continue
-        site.exercises[exercise.id] = exercise
-    site.problems += relation_problems(site, settings.docs_dir)
+        site.exercises[exercise.id] = exercise  # ids are file names, so they are unique
+    relations = relation_problems(site, settings.pages_dir, settings.muscles_file)
+    site.problems += relations
+    _set_aside_broken(site, {problem.path for problem in relations})
     return site
+
+
+def _set_aside_broken(site: Site, files_with_problems: set[str]) -> None:
+    """Exercises with problems are reported, not rendered: the rest of the site still renders, so
+    every other problem is found in the same run."""
+    for exercise_id, exercise in list(site.exercises.items()):
+        muscles = exercise.data["muscles"]["primary"] + exercise.data["muscles"]["secondary"]
+        if exercise.path in files_with_problems or any(m not in site.muscles for m in muscles):
+            del site.exercises[exercise_id]
+            site.broken_exercises.add(exercise_id)
 
 
 def _load_muscles(
     shown: str, references: dict[str, Reference], references_ok: bool
-) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+) -> tuple[dict[str, MuscleData], dict[str, int], list[Problem]]:
     text, problems = read_text(Path(shown), shown)
     if text is None:
-        return {}, problems
+        return {}, {}, problems
     located, problems = load_yaml(text, shown)
     if located is None:
-        return {}, problems
+        return {}, {}, problems
     problems += [_named_by_id(problem, located.data) for problem in schema_problems(located, MUSCLES_SCHEMA, shown)]
     if problems:
-        return {}, problems
-    muscles: dict[str, dict[str, Any]] = {}
-    for index, muscle in enumerate(located.data):  # type: ignore[arg-type]
+        return {}, {}, problems
+    muscles: dict[str, MuscleData] = {}
+    lines: dict[str, int] = {}
+    for index, muscle in enumerate(cast(list[MuscleData], located.data)):
         line = located.line_of((index, "id"))
         if muscle["id"] in muscles:
             problems.append(Problem(shown, line, "id", f"duplicate muscle id '{muscle['id']}'"))
-        muscles[muscle["id"]] = muscle
-        cited = muscle.get("references", []) + citation_keys(muscle.get("notes", ""))
-        for key in cited if references_ok else ():
-            if key not in references:
-                problems.append(
-                    Problem(
-                        shown,
-                        line,
-                        f"{muscle['id']}.references",
-                        f"unknown citation key '{key}'{did_you_mean(key, references)}",
-                    )
-                )
-    return muscles, problems
+        muscles[muscle["id"]], lines[muscle["id"]] = muscle, line
+        if not references_ok:
+            continue
+        for key in muscle.get("references", []):
+            message = unknown_key(key, references)
+            if message:
+                problems.append(Problem(shown, line, f"{muscle['id']}.references", message))
+        for message in text_problems(muscle.get("notes", ""), references):
+            problems.append(Problem(shown, located.line_of((index, "notes")), f"{muscle['id']}.notes", message))
+    return muscles, lines, problems
 
 
 def _named_by_id(problem: Problem, entries: object) -> Problem:
@@ -178,7 +180,7 @@ def _load_exercise(path: Path) -> tuple[Exercise | None, list[Problem]]:
     problems += _page_card_problems(body, body_line, expected_id, shown)
     if problems:
         return None, problems
-    return Exercise(expected_id, located.data, shown, located), []
+    return Exercise(expected_id, cast(ExerciseData, located.data), shown, located), []
 
 
 def _page_card_problems(body: str, first_line: int, exercise_id: str, shown: str) -> list[Problem]:

@@ -1,28 +1,62 @@
-"""The site's data model: where data lives, one exercise, and everything loaded."""
+"""The site's data model: the extension's options, one exercise, one muscle, and everything loaded.
+
+The option table below is the one definition of the extension's options: the extension's
+``config``, the standalone check's reading of ``mkdocs.yml`` and the README's option table all
+come from it (a test keeps the README equal). The TypedDicts describe data that has passed the
+JSON Schema in ``schema.py``; a test keeps the two equal, so code and schema cannot drift.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import string
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from .errors import ContentError, Problem
-from .references import Reference
-from .yamlsource import Located
+
+if TYPE_CHECKING:
+    from .references import Reference
+    from .yamlsource import Located
+
+
+def _exercise_url(value: str) -> str:
+    """A link pattern relative to the docs folder that names the exercise by ``{id}`` only."""
+    names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+    if names != {"id"}:
+        other = sorted(names - {"id"})
+        got = f"; got {{{other[0]}}}" if other else ""
+        raise ValueError(f"expected a link pattern with {{id}}, like 'exercises/{{id}}.md'{got}")
+    return value
+
+
+def _folder_or_nothing(value: str) -> str:
+    if value and not Path(value).is_dir():
+        raise ValueError(f"no folder '{value}' (paths are relative to the folder mkdocs.yml is in)")
+    return value
+
+
+def _option(default: str, help_text: str, check: object = None) -> str:
+    return field(default=default, metadata={"help": help_text, "check": check})
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Where a site keeps its data; every path is relative to the working directory."""
+    """The extension's options: where a site keeps its data. Paths are relative to the working
+    directory, which is the folder of ``mkdocs.yml`` when MkDocs, ProperDocs or Zensical build."""
 
-    docs_dir: str = "docs"
-    exercises_dir: str = "docs/exercises"
-    muscles_file: str = "data/muscles.yml"
-    references_file: str = "data/references.bib"
-    glossary_file: str = "includes/abbreviations.md"
-    export_file: str = ""  # e.g. docs/data/exercises.json; empty for no export
-    templates_dir: str = ""
-    exercise_url: str = "exercises/{id}.md"  # relative to docs_dir; made relative to each page
+    docs_dir: str = _option("", "Folder of the site's pages; empty means the generator's docs_dir (MkDocs: docs)")
+    exercises_dir: str = _option("docs/exercises", "Folder of exercise files, one `<id>.md` each")
+    muscles_file: str = _option("data/muscles.yml", "YAML file of muscles (required)")
+    references_file: str = _option("data/references.bib", "BibTeX file of references (required)")
+    glossary_file: str = _option("includes/abbreviations.md", "Abbreviations file shown by `glossary()`")
+    export_file: str = _option("", "JSON export of the library, written by every build and check; empty for none")
+    templates_dir: str = _option("", "Folder whose templates override the package's", _folder_or_nothing)
+    exercise_url: str = _option(
+        "exercises/{id}.md", "Link to an exercise page, relative to the docs folder", _exercise_url
+    )
+    references_title: str = _option("References", "Heading of each page's reference list")
+    published_urls_file: str = _option("", "List of every URL the site has published; each page must be on it")
 
     def exercise_files(self) -> list[Path]:
         folder = Path(self.exercises_dir)
@@ -30,11 +64,115 @@ class Settings:
             return []
         return sorted(p for p in folder.glob("*.md") if p.name != "index.md")
 
+    @property
+    def pages_dir(self) -> str:
+        return self.docs_dir or "docs"
+
+
+OPTIONS = {f.name: f for f in fields(Settings)}
+
+
+def check_option(name: str, value: object) -> str:
+    """The option's value, or ValueError with the one message the build and the check both show."""
+    if not isinstance(value, str):
+        raise ValueError(f"{name}: expected text, got {type(value).__name__}")
+    check = OPTIONS[name].metadata["check"]
+    if check is None:
+        return value
+    try:
+        return str(check(value))
+    except ValueError as exc:
+        raise ValueError(f"{name}: {exc}") from None
+
+
+def options_markdown() -> str:
+    """The README's option table."""
+    rows = ["| option | default | what it is |", "|---|---|---|"]
+    rows += [f"| `{f.name}` | `{f.default or '(none)'}` | {f.metadata['help']} |" for f in fields(Settings)]
+    return "\n".join(rows)
+
+
+class Muscles(TypedDict):
+    primary: list[str]
+    secondary: list[str]
+
+
+class Dose(TypedDict):
+    sets: str
+    reps: NotRequired[str]
+    hold: NotRequired[str]
+    rest: str
+    frequency: str
+
+
+class Evidence(TypedDict):
+    type: str
+    population: str
+    summary: str
+
+
+class Link(TypedDict):
+    title: str
+    url: str
+
+
+class Image(TypedDict):
+    src: str
+    alt: str
+
+
+class ExerciseData(TypedDict):
+    """One exercise's front matter after validation."""
+
+    id: str
+    name: str
+    aliases: list[str]
+    summary: str
+    level: str
+    equipment: list[str]
+    muscles: Muscles
+    dose: Dose
+    steps: list[str]
+    cues: list[str]
+    mistakes: list[str]
+    regressions: list[str]
+    progressions: list[str]
+    progress_when: str
+    for_runners: str
+    safety: str
+    evidence: Evidence
+    references: list[str]
+    links: NotRequired[list[Link]]
+    image: NotRequired[Image]
+    reviewed: str
+
+
+class MapRegions(TypedDict):
+    front: NotRequired[str]
+    medial: NotRequired[str]
+    deep: NotRequired[bool]
+
+
+class MuscleData(TypedDict):
+    """One entry of the muscles file after validation."""
+
+    id: str
+    name: str
+    other_names: NotRequired[list[str]]
+    group: str
+    origin: str
+    insertion: str
+    innervation: str
+    actions: list[str]
+    notes: NotRequired[str]
+    map: MapRegions
+    references: NotRequired[list[str]]
+
 
 @dataclass
 class Exercise:
     id: str
-    data: dict[str, Any]
+    data: ExerciseData
     path: str
     located: Located
 
@@ -45,7 +183,8 @@ class Exercise:
 
 @dataclass
 class Site:
-    muscles: dict[str, dict[str, Any]] = field(default_factory=dict)
+    muscles: dict[str, MuscleData] = field(default_factory=dict)
+    muscle_lines: dict[str, int] = field(default_factory=dict)  # where each muscle starts in its file
     references: dict[str, Reference] = field(default_factory=dict)
     exercises: dict[str, Exercise] = field(default_factory=dict)
     glossary: list[tuple[str, str]] = field(default_factory=list)

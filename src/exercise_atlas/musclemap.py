@@ -8,8 +8,9 @@ Python, lets cards, the anatomy article and the library filter share one map and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import cast
 
+from .model import MuscleData
 from .schema import MAP_VIEWS
 
 PRIMARY, SECONDARY, PLAIN = "primary", "secondary", "plain"
@@ -40,7 +41,7 @@ class MuscleMap:
     description: str
 
 
-def build_map(muscles: dict[str, dict[str, Any]], primary: list[str], secondary: list[str], subject: str) -> MuscleMap:
+def build_map(muscles: dict[str, MuscleData], primary: list[str], secondary: list[str], subject: str) -> MuscleMap:
     """Regions per view, highlighted ones drawn last so they are never hidden under plain ones.
 
     Deep muscles lie under others, so they are drawn only when highlighted.
@@ -49,7 +50,9 @@ def build_map(muscles: dict[str, dict[str, Any]], primary: list[str], secondary:
     views = []
     for view in MAP_VIEWS:
         regions = [
-            Region(mid, m["name"], m["map"][view], roles.get(mid, PLAIN), bool(m["map"].get("deep")))
+            Region(
+                mid, m["name"], cast(dict[str, str], m["map"])[view], roles.get(mid, PLAIN), bool(m["map"].get("deep"))
+            )
             for mid, m in muscles.items()
             if view in m["map"] and (mid in roles or not m["map"].get("deep"))
         ]
@@ -66,7 +69,7 @@ def build_map(muscles: dict[str, dict[str, Any]], primary: list[str], secondary:
 
 
 def _description(
-    muscles: dict[str, dict[str, Any]], primary: list[str], secondary: list[str], names: dict[str, str]
+    muscles: dict[str, MuscleData], primary: list[str], secondary: list[str], names: dict[str, str]
 ) -> str:
     """What a screen reader hears instead of the picture: the same facts as the highlighting."""
     parts = ["Schematic front and inner views of the hips and thighs."]

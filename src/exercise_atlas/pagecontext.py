@@ -8,6 +8,10 @@ Markdown instance; this is read-only and degrades to docs-root-relative links el
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from typing import Any
+
 from markdown import Markdown
 
 
@@ -15,14 +19,35 @@ def current_page(md: Markdown) -> str | None:
     """The page's path relative to the docs folder (``exercises/x.md``), or None if unknown."""
     # MkDocs 1.6 and ProperDocs register a link-rewriting tree-processor that knows its file.
     if "relpath" in md.treeprocessors:
-        file = getattr(md.treeprocessors["relpath"], "file", None)
-        if getattr(file, "src_uri", None):
-            return file.src_uri
+        uri = getattr(getattr(md.treeprocessors["relpath"], "file", None), "src_uri", None)
+        if isinstance(uri, str) and uri:
+            return uri
     # Zensical registers a preprocessor holding the page being rendered.
     if "rendering_context" in md.preprocessors:
-        page = getattr(md.preprocessors["rendering_context"], "page", None)
-        if getattr(page, "path", None):
-            return str(page.path).replace("\\", "/")
+        path = getattr(getattr(md.preprocessors["rendering_context"], "page", None), "path", None)
+        if path:
+            return str(path).replace("\\", "/")
+    return None
+
+
+def page_file(md: Markdown) -> str | None:
+    """The absolute path of the page's source file, where MkDocs or ProperDocs tell us."""
+    if "relpath" in md.treeprocessors:
+        path = getattr(getattr(md.treeprocessors["relpath"], "file", None), "abs_src_path", None)
+        return path if isinstance(path, str) else None
+    return None
+
+
+def generator_docs_dir(md: Markdown) -> str | None:
+    """The generator's own docs folder (MkDocs' ``docs_dir``), relative to the working directory."""
+    if "relpath" in md.treeprocessors:
+        config: Any = getattr(md.treeprocessors["relpath"], "config", None)
+        docs_dir = config.get("docs_dir") if hasattr(config, "get") else None
+        if isinstance(docs_dir, str):
+            try:
+                return Path(os.path.relpath(docs_dir)).as_posix()
+            except ValueError:
+                return docs_dir
     return None
 
 

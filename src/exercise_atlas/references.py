@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pybtex.backends.plaintext import Backend as PlainTextBackend
-from pybtex.database import BibliographyData, Person, parse_string
+from pybtex.database import BibliographyData, Entry, Person, parse_string
 from pybtex.richtext import Text
 from pybtex.scanner import PybtexError, PybtexSyntaxError
 
@@ -97,7 +97,7 @@ def load_references(path: Path, shown: str) -> tuple[dict[str, Reference], list[
     if text is None:
         return {}, problems
     lines = {m.group(2): text[: m.start()].count("\n") + 1 for m in _ENTRY_RE.finditer(text)}
-    problems += _duplicate_keys(text, shown)
+    problems += _duplicate_keys(text, shown) + _unbalanced_entries(text, shown)
     if problems:
         return {}, problems
     try:
@@ -115,6 +115,21 @@ def load_references(path: Path, shown: str) -> tuple[dict[str, Reference], list[
     return refs, problems
 
 
+def _unbalanced_entries(text: str, shown: str) -> list[Problem]:
+    """Name the entry whose braces do not match: BibTeX itself only notices at the end of the file."""
+    starts = list(_ENTRY_RE.finditer(text))
+    problems = []
+    for index, match in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
+        body = text[match.start() : end]
+        opened, closed = body.count("{") - body.count("\\{"), body.count("}") - body.count("\\}")
+        if opened != closed:
+            line = text[: match.start()].count("\n") + 1
+            what = "a '}' is missing" if opened > closed else "there is one '}' too many"
+            problems.append(Problem(shown, line, match.group(2), f"the entry's braces do not match: {what}"))
+    return problems
+
+
 def _duplicate_keys(text: str, shown: str) -> list[Problem]:
     seen: dict[str, int] = {}
     problems = []
@@ -126,7 +141,7 @@ def _duplicate_keys(text: str, shown: str) -> list[Problem]:
     return problems
 
 
-def _reference(key: str, entry, line: int, shown: str) -> tuple[Reference | None, list[Problem]]:
+def _reference(key: str, entry: Entry, line: int, shown: str) -> tuple[Reference | None, list[Problem]]:
     fields = {k.lower(): v.strip() for k, v in entry.fields.items()}
     persons = entry.persons.get("author") or entry.persons.get("editor") or []
     problems = []

@@ -8,22 +8,43 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 
+from .citations import text_problems, unknown_key
 from .errors import Problem, did_you_mean
 from .grammar import citation_keys
 from .model import Exercise, Site
 
-_TEXT_FIELDS = ("summary", "progress_when", "for_runners", "safety")
-_TEXT_LISTS = ("steps", "cues", "mistakes")
+_TEXT_FIELDS: tuple[Literal["summary", "progress_when", "for_runners", "safety"], ...] = (
+    "summary",
+    "progress_when",
+    "for_runners",
+    "safety",
+)
+_TEXT_LISTS: tuple[Literal["steps", "cues", "mistakes"], ...] = ("steps", "cues", "mistakes")
+_OPPOSITE: dict[Literal["regressions", "progressions"], Literal["regressions", "progressions"]] = {
+    "regressions": "progressions",
+    "progressions": "regressions",
+}
 
 
-def relation_problems(site: Site, docs_dir: str) -> list[Problem]:
-    problems: list[Problem] = []
+def relation_problems(site: Site, docs_dir: str, muscles_file: str) -> list[Problem]:
+    misspelt = _misspelt_muscle_ids(site)
+    problems: list[Problem] = [
+        Problem(
+            muscles_file,
+            site.muscle_lines.get(wrong),
+            "id",
+            f"'{wrong}' is named by no exercise, but {len(users)} exercises name '{meant}': "
+            f"is the id in this file misspelt (did you mean '{meant}'?)",
+        )
+        for meant, (wrong, users) in misspelt.items()
+    ]
     for exercise in site.exercises.values():
         problems += _image_problems(exercise, docs_dir)
         # A file that failed to load is reported once, not again for every id it would have held.
         if "muscles" not in site.unreadable:
-            problems += _muscle_problems(exercise, site)
+            problems += _muscle_problems(exercise, site, misspelt)
         if "references" not in site.unreadable:
             problems += _citation_problems(exercise, site)
         problems += _ladder_problems(exercise, site)
@@ -36,10 +57,28 @@ def _problem(exercise: Exercise, path: tuple[str | int, ...], message: str) -> P
     return Problem(exercise.path, exercise.located.line_of(path), field, message)
 
 
-def _muscle_problems(exercise: Exercise, site: Site) -> Iterator[Problem]:
+def _misspelt_muscle_ids(site: Site) -> dict[str, tuple[str, list[str]]]:
+    """Unknown ids that several exercises agree on, where the muscles file has a near miss that no
+    exercise uses: the typo is in the muscles file, so blame its line, not every exercise."""
+    users: dict[str, list[str]] = {}
+    for exercise in site.exercises.values():
+        for muscle in exercise.data["muscles"]["primary"] + exercise.data["muscles"]["secondary"]:
+            users.setdefault(muscle, []).append(exercise.id)
+    unused = [m for m in site.muscles if m not in users]
+    found = {}
+    for unknown, names in users.items():
+        close = did_you_mean(unknown, unused)
+        if unknown not in site.muscles and len(names) >= 2 and close:
+            found[unknown] = (close.split("'")[1], names)
+    return found
+
+
+def _muscle_problems(exercise: Exercise, site: Site, misspelt: dict[str, tuple[str, list[str]]]) -> Iterator[Problem]:
     muscles = exercise.data["muscles"]
     for role in ("primary", "secondary"):
         for index, muscle in enumerate(muscles[role]):
+            if muscle in misspelt:
+                continue  # reported once, at the muscles file's line
             if muscle not in site.muscles:
                 hint = did_you_mean(muscle, site.muscles)
                 yield _problem(exercise, ("muscles", role, index), f"unknown muscle '{muscle}'{hint}")
@@ -51,30 +90,28 @@ def _cited_text(exercise: Exercise) -> Iterator[tuple[tuple[str | int, ...], str
     data = exercise.data
     for name in _TEXT_FIELDS:
         yield (name,), data[name]
-    for name in _TEXT_LISTS:
-        for index, text in enumerate(data[name]):
-            yield (name, index), text
+    for list_name in _TEXT_LISTS:
+        for index, text in enumerate(data[list_name]):
+            yield (list_name, index), text
     yield ("evidence", "summary"), data["evidence"]["summary"]
 
 
 def _citation_problems(exercise: Exercise, site: Site) -> Iterator[Problem]:
     listed = exercise.data["references"]
     for index, key in enumerate(listed):
-        if key not in site.references:
-            yield _problem(
-                exercise, ("references", index), f"unknown citation key '{key}'{did_you_mean(key, site.references)}"
-            )
+        message = unknown_key(key, site.references)
+        if message:
+            yield _problem(exercise, ("references", index), message)
     for path, text in _cited_text(exercise):
+        for message in text_problems(text, site.references):
+            yield _problem(exercise, path, message)
         for key in citation_keys(text):
-            if key not in site.references:
-                yield _problem(exercise, path, f"unknown citation key '{key}'{did_you_mean(key, site.references)}")
-            elif key not in listed:
+            if key in site.references and key not in listed:
                 yield _problem(exercise, path, f"cites '{key}', which is missing from 'references'")
 
 
 def _ladder_problems(exercise: Exercise, site: Site) -> Iterator[Problem]:
-    opposite = {"regressions": "progressions", "progressions": "regressions"}
-    for kind, other_kind in opposite.items():
+    for kind, other_kind in _OPPOSITE.items():
         for index, other_id in enumerate(exercise.data[kind]):
             path = (kind, index)
             if other_id == exercise.id:

@@ -1,27 +1,31 @@
-"""Render macros to HTML elements through Jinja2 templates.
+"""Render macros to HTML elements through Jinja2 templates, and the built-in macros themselves.
 
 Templates live in the package (``templates/``) and a site may override any of them by putting
 a file of the same name in its ``templates_dir``. The environment autoescapes and is strict about
 undefined names: MkDocs' theme environment does neither, so cards are never rendered there.
 Output is parsed into ElementTree elements so MkDocs can rewrite and validate the links in it,
 and its text is marked atomic so no Markdown or raw HTML inside contributor text is ever run.
+The page being rendered is an argument, never state: one renderer serves every page of a build.
 """
 
 from __future__ import annotations
 
 import posixpath
+import traceback
 import xml.etree.ElementTree as ET
 from functools import cache
 from typing import Any
 
+import jinja2
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markdown.util import AtomicString
 from markupsafe import Markup, escape
 
-from .errors import did_you_mean
+from .citations import cite_marker
+from .errors import Problem
 from .grammar import CITATION_RE, match_keys, parse_macro
 from .ladder import ladder
-from .macros import MacroError, bind
+from .macros import Param, bind, exercise_id, macro, muscle_ids, one_of, text
 from .model import Exercise, Settings, Site
 from .musclemap import build_map
 from .pagecontext import relative_link
@@ -30,10 +34,18 @@ from .schema import EQUIPMENT, EQUIPMENT_LABELS, EVIDENCE_LABELS, EVIDENCE_TYPES
 _CARD_HEADING = {"page": 1, "full": 2, "compact": 3}
 
 
+class TemplateFailedError(Exception):
+    """A template (usually a site's override) failed; carries the file and line to fix."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
 @cache
 def environment(templates_dir: str) -> Environment:
     """One compiled environment per override folder, shared by every page of a build."""
-    loaders = [FileSystemLoader(templates_dir)] if templates_dir else []
+    loaders: list[jinja2.BaseLoader] = [FileSystemLoader(templates_dir)] if templates_dir else []
     loaders.append(PackageLoader("exercise_atlas", "templates"))
     env = Environment(
         loader=ChoiceLoader(loaders),
@@ -43,24 +55,32 @@ def environment(templates_dir: str) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["cite"] = cite_filter
-    env.globals.update(equipment_labels=EQUIPMENT_LABELS, evidence_labels=EVIDENCE_LABELS)
+    env.globals.update(equipment_labels=EQUIPMENT_LABELS, evidence_labels=EVIDENCE_LABELS, cite_marker=cite_marker)
     return env
 
 
-def citation_marker(keys: list[str]) -> Markup:
-    """The placeholder the citation tree-processor later numbers and links."""
-    return Markup('<sup class="citation" data-cite="{}"></sup>').format(" ".join(keys))
+def render_template(env: Environment, name: str, **context: Any) -> str:
+    """Render one template; any failure is a problem naming the template file and line."""
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateFailedError(
+            Problem(exc.filename or name, exc.lineno, "", f"template error: {exc.message}")
+        ) from None
+    except Exception as exc:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".xml", ".svg"))]
+        where, line = (frames[-1].filename, frames[-1].lineno) if frames else (name, None)
+        raise TemplateFailedError(Problem(where, line, "", f"template error: {exc}")) from None
 
 
-def cite_filter(text: str) -> Markup:
+def cite_filter(value: str) -> Markup:
     """Escape contributor text, turning ``[@key]`` into citation markers."""
     parts: list[Markup] = []
     last = 0
-    for match in CITATION_RE.finditer(text):
-        keys = match_keys(match)
-        parts += [escape(text[last : match.start()]), citation_marker(keys)]
+    for match in CITATION_RE.finditer(value):
+        parts += [escape(value[last : match.start()]), cite_marker(match_keys(match))]
         last = match.end()
-    parts.append(escape(text[last:]))
+    parts.append(escape(value[last:]))
     return Markup("").join(parts)
 
 
@@ -68,7 +88,9 @@ def to_element(html: str, template: str) -> ET.Element:
     try:
         element = ET.fromstring(html)
     except ET.ParseError as exc:
-        raise MacroError(f"template '{template}' did not produce well-formed HTML: {exc}") from None
+        raise TemplateFailedError(
+            Problem(template, None, "", f"template did not produce well-formed HTML: {exc}")
+        ) from None
     for node in element.iter():
         node.text = AtomicString(node.text) if node.text else node.text
         node.tail = AtomicString(node.tail) if node.tail else node.tail
@@ -79,12 +101,13 @@ class _ExerciseLinks:
     """``exercises[id].name`` / ``.url`` for templates, computed only for the ids a card names
     (building a table of every exercise for every card made large libraries quadratic)."""
 
-    def __init__(self, renderer: Renderer) -> None:
+    def __init__(self, renderer: Renderer, page: str | None) -> None:
         self._renderer = renderer
+        self._page = page
 
     def __getitem__(self, exercise_id: str) -> dict[str, str]:
         exercise = self._renderer.site.exercises[exercise_id]
-        return {"name": exercise.name, "url": self._renderer.exercise_url(exercise_id)}
+        return {"name": exercise.name, "url": self._renderer.exercise_url(exercise_id, self._page)}
 
 
 class Renderer:
@@ -94,117 +117,118 @@ class Renderer:
         self.site = site
         self.settings = settings
         self.env = environment(settings.templates_dir)
-        self.page: str | None = None  # the page being rendered, for relative links
 
-    def render_macro(self, inner: str, page: str | None = None) -> ET.Element:
+    def render_macro(self, inner: str, page: str | None) -> ET.Element:
         """Parse, check and render the text between ``{{`` and ``}}`` on ``page``."""
-        call = parse_macro(inner)
-        args = bind(call)
-        self.page = page
-        return to_element(*getattr(self, f"_{call.name}")(**args))
+        found, args = bind(parse_macro(inner), self.site)
+        return to_element(found.render(self, page, **args), found.name)
 
-    def exercise_url(self, exercise_id: str) -> str:
-        return relative_link(self.settings.exercise_url.format(id=exercise_id), self.page)
+    def template(self, name: str, **context: Any) -> str:
+        return render_template(self.env, name, **context)
 
-    def _template(self, name: str, **context: Any) -> tuple[str, str]:
-        return self.env.get_template(name).render(**context), name
+    def exercise_url(self, exercise_id: str, page: str | None) -> str:
+        return relative_link(self.settings.exercise_url.format(id=exercise_id), page)
 
-    def card_html(self, exercise_id: str, variant: str) -> str:
-        if exercise_id not in self.site.exercises:
-            hint = did_you_mean(exercise_id, self.site.exercises)
-            raise MacroError(f"exercise_card(): unknown exercise '{exercise_id}'{hint}")
+    def card_html(self, exercise_id: str, variant: str, page: str | None) -> str:
         exercise = self.site.exercises[exercise_id]
         worked = exercise.data["muscles"]
-        return self.env.get_template("card.html").render(
+        return self.template(
+            "card.html",
             muscle_map=self.muscle_map_html(
                 worked["primary"],
                 worked["secondary"],
                 f"muscles worked by {exercise.name}",
                 compact=variant == "compact",
             ),
-            image_src=self._image_src(exercise),
-            link=self.link,
+            image_src=self._image_src(exercise, page),
+            link=lambda url: url if url.startswith(("http://", "https://")) else relative_link(url, page),
             ex=exercise.data,
             variant=variant,
             heading=_CARD_HEADING[variant],
-            url=self.exercise_url(exercise_id),
+            url=self.exercise_url(exercise_id, page),
             muscles=self.site.muscles,
-            exercises=_ExerciseLinks(self),
+            exercises=_ExerciseLinks(self, page),
             ladder=ladder(self.site.exercises, exercise_id) if variant != "compact" else [],
-            references=self.site.references,
         )
 
     def muscle_map_html(self, primary: list[str], secondary: list[str], subject: str, **options: Any) -> Markup:
         """The map with ``primary`` strongly and ``secondary`` lightly highlighted."""
         muscle_map = build_map(self.site.muscles, primary, secondary, subject)
-        return Markup(self.env.get_template("muscle_map.html").render(map=muscle_map, **options))
+        return Markup(self.template("muscle_map.html", map=muscle_map, **options))
 
-    def link(self, url: str) -> str:
-        """A contributor's link: web addresses as they are, site links relative to this page."""
-        return url if url.startswith(("http://", "https://")) else relative_link(url, self.page)
-
-    def _image_src(self, exercise: Exercise) -> str:
+    def _image_src(self, exercise: Exercise, page: str | None) -> str:
         """The card's picture as a link from the page being rendered."""
         if "image" not in exercise.data:
             return ""
         in_docs = posixpath.normpath(posixpath.join(posixpath.dirname(exercise.path), exercise.data["image"]["src"]))
-        return relative_link(posixpath.relpath(in_docs, self.settings.docs_dir), self.page)
+        return relative_link(posixpath.relpath(in_docs, self.settings.pages_dir), page)
 
-    def _exercise_card(self, id: str, variant: str) -> tuple[str, str]:  # noqa: A002 - the macro's argument name
-        return self.card_html(id, variant), "card.html"
-
-    def _exercise_library(self) -> tuple[str, str]:
-        exercises = sorted(self.site.exercises.values(), key=lambda e: e.name.lower())
-        cards = [Markup(self.card_html(e.id, "compact")) for e in exercises]
-        facets = self._facets(exercises)
-        pickable = [value for facet in facets if facet["attr"] == "muscles" for value, _ in facet["options"]]
-        picker = self.muscle_map_html([], [], "pick a muscle to filter by", pickable=pickable)
-        return self._template("library.html", cards=cards, facets=facets, muscle_picker=picker)
-
-    def _facets(self, exercises: list[Exercise]) -> list[dict[str, Any]]:
-        """Filter options: only values some exercise has, in the data's own order."""
-        used = {
-            "muscles": {m for e in exercises for m in e.data["muscles"]["primary"] + e.data["muscles"]["secondary"]},
-            "equipment": {item for e in exercises for item in e.data["equipment"]},
-            "level": {e.data["level"] for e in exercises},
-            "evidence": {e.data["evidence"]["type"] for e in exercises},
-        }
-        options = {
-            "muscles": [(m, self.site.muscles[m]["name"]) for m in self.site.muscles if m in used["muscles"]],
-            "equipment": [(q, EQUIPMENT_LABELS.get(q, q.capitalize())) for q in EQUIPMENT if q in used["equipment"]],
-            "level": [(v, v.capitalize()) for v in LEVELS if v in used["level"]],
-            "evidence": [(v, EVIDENCE_LABELS[v]) for v in EVIDENCE_TYPES if v in used["evidence"]],
-        }
-        legends = {"muscles": "Muscle worked", "equipment": "Equipment", "level": "Level", "evidence": "Evidence"}
-        names = {"muscles": "muscle", "equipment": "equipment", "level": "level", "evidence": "evidence"}
-        return [{"name": names[a], "attr": a, "legend": legends[a], "options": options[a]} for a in options]
-
-    def _muscle_table(self, group: str) -> tuple[str, str]:
-        rows = [m for m in self.site.muscles.values() if group == "all" or m["group"] == group]
-        return self._template("muscle_table.html", muscles=rows)
-
-    def _muscle_map(self, muscles: str, helpers: str, caption: str) -> tuple[str, str]:
-        primary, secondary = self._muscle_ids(muscles, "muscles"), self._muscle_ids(helpers, "helpers")
-        subject = ", ".join(self.site.muscles[m]["name"] for m in primary + secondary)
-        return str(self.muscle_map_html(primary, secondary, subject, caption=caption, aside=True)), "muscle_map.html"
-
-    def _muscle_ids(self, text: str, argument: str) -> list[str]:
-        ids = text.split()
-        if argument == "muscles" and not ids:
-            raise MacroError("muscle_map(): muscles: expected at least one muscle id, like 'gracilis'")
-        for muscle in ids:
-            if muscle not in self.site.muscles:
-                hint = did_you_mean(muscle, self.site.muscles)
-                raise MacroError(f"muscle_map(): {argument}: unknown muscle '{muscle}'{hint}")
-        return ids
-
-    def _bibliography(self) -> tuple[str, str]:
-        refs = sorted(self.site.references.values(), key=lambda r: r.sort_key)
-        return self._template("bibliography.html", references=refs)
-
-    def _glossary(self) -> tuple[str, str]:
-        return self._template("glossary.html", terms=self.site.glossary)
-
-    def references_list(self, keys: list[str], title: str) -> ET.Element:
+    def references_list(self, keys: list[str]) -> ET.Element:
         refs = [self.site.references[k] for k in keys]
-        return to_element(*self._template("references_list.html", references=refs, title=title))
+        html = self.template("references_list.html", references=refs, title=self.settings.references_title)
+        return to_element(html, "references_list.html")
+
+
+# The built-in macros. Each: its name and parameters, then the function that renders it.
+
+
+@macro("exercise_card", Param("id", exercise_id), Param("variant", one_of("full", "compact", "page"), "full"))
+def exercise_card(r: Renderer, page: str | None, id: str, variant: str) -> str:  # noqa: A002 - the macro's name
+    return r.card_html(id, variant, page)
+
+
+@macro("exercise_library")
+def exercise_library(r: Renderer, page: str | None) -> str:
+    exercises = sorted(r.site.exercises.values(), key=lambda e: e.name.lower())
+    cards = [Markup(r.card_html(e.id, "compact", page)) for e in exercises]
+    facets = _facets(r.site, exercises)
+    pickable = [value for facet in facets if facet["attr"] == "muscles" for value, _ in facet["options"]]
+    picker = r.muscle_map_html([], [], "pick a muscle to filter by", pickable=pickable)
+    return r.template("library.html", cards=cards, facets=facets, muscle_picker=picker)
+
+
+def _facets(site: Site, exercises: list[Exercise]) -> list[dict[str, Any]]:
+    """Filter options: only values some exercise has, in the data's own order."""
+    used = {
+        "muscles": {m for e in exercises for m in e.data["muscles"]["primary"] + e.data["muscles"]["secondary"]},
+        "equipment": {item for e in exercises for item in e.data["equipment"]},
+        "level": {e.data["level"] for e in exercises},
+        "evidence": {e.data["evidence"]["type"] for e in exercises},
+    }
+    options = {
+        "muscles": [(m, site.muscles[m]["name"]) for m in site.muscles if m in used["muscles"]],
+        "equipment": [(q, EQUIPMENT_LABELS.get(q, q.capitalize())) for q in EQUIPMENT if q in used["equipment"]],
+        "level": [(v, v.capitalize()) for v in LEVELS if v in used["level"]],
+        "evidence": [(v, EVIDENCE_LABELS[v]) for v in EVIDENCE_TYPES if v in used["evidence"]],
+    }
+    legends = {"muscles": "Muscle worked", "equipment": "Equipment", "level": "Level", "evidence": "Evidence"}
+    names = {"muscles": "muscle", "equipment": "equipment", "level": "level", "evidence": "evidence"}
+    return [{"name": names[a], "attr": a, "legend": legends[a], "options": options[a]} for a in options]
+
+
+@macro("muscle_table", Param("group", one_of("adductors", "all"), "adductors"))
+def muscle_table(r: Renderer, page: str | None, group: str) -> str:
+    rows = [m for m in r.site.muscles.values() if group == "all" or m["group"] == group]
+    return r.template("muscle_table.html", muscles=rows)
+
+
+@macro(
+    "muscle_map",
+    Param("muscles", muscle_ids(at_least_one=True)),
+    Param("helpers", muscle_ids(at_least_one=False), ""),
+    Param("caption", text, ""),
+)
+def muscle_map(r: Renderer, page: str | None, muscles: list[str], helpers: list[str], caption: str) -> str:
+    subject = ", ".join(r.site.muscles[m]["name"] for m in muscles + helpers)
+    return str(r.muscle_map_html(muscles, helpers, subject, caption=caption, aside=True))
+
+
+@macro("bibliography")
+def bibliography(r: Renderer, page: str | None) -> str:
+    refs = sorted(r.site.references.values(), key=lambda ref: ref.sort_key)
+    return r.template("bibliography.html", references=refs)
+
+
+@macro("glossary")
+def glossary(r: Renderer, page: str | None) -> str:
+    return r.template("glossary.html", terms=r.site.glossary)

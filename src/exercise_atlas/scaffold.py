@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .model import Settings, Site
 from .schema import EQUIPMENT, EVIDENCE_TYPES, EXERCISE_SCHEMA, LEVELS
@@ -17,8 +18,8 @@ from .schema import EQUIPMENT, EVIDENCE_TYPES, EXERCISE_SCHEMA, LEVELS
 PLACEHOLDER = "PLACEHOLDER"
 
 
-def _describe(field: str, schema: dict = EXERCISE_SCHEMA) -> str:
-    return schema["properties"][field].get("description", "")
+def _describe(field: str, schema: dict[str, Any] = EXERCISE_SCHEMA) -> str:
+    return str(schema["properties"][field].get("description", ""))
 
 
 def _scalar(value: str) -> str:
@@ -63,7 +64,7 @@ def scaffold_text(exercise_id: str, name: str, site: Site) -> str:
         f"evidence:  # {_describe('evidence')}",
         "  type: practice",
         '  population: "No direct study"',
-        f"  summary: {_scalar(todo + 'what studies found (cite each with its BibTeX key, e.g. [@ key] without the space), or say it rests on practice')}",
+        f"  summary: {_scalar(todo + 'what studies found (cite each: an @ sign and the BibTeX key in square brackets), or say it rests on practice')}",
         f"references: []  # {_describe('references')}",
         f"reviewed: {date.today().isoformat()}  # {_describe('reviewed')}",
         "---",

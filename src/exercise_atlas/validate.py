@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
@@ -37,9 +37,14 @@ def schema_problems(located: Located, schema: dict[str, Any], shown: str) -> lis
     problems = []
     for error in validator.iter_errors(located.data):
         path = tuple(error.absolute_path)
+        if error.validator == "additionalProperties":  # one line for each unknown field
+            allowed = list(error.schema.get("properties", {}))
+            for extra in sorted(k for k in error.instance if k not in allowed):
+                message = f"unknown field '{extra}'{did_you_mean(extra, allowed)}"
+                problems.append(Problem(shown, located.line_of((*path, extra)), _field((*path, extra)), message))
+            continue
         field, message = _describe(error, path)
-        target = (*path, field.rsplit(".", 1)[-1]) if error.validator == "additionalProperties" else path
-        problems.append(Problem(shown, located.line_of(target), field, message))
+        problems.append(Problem(shown, located.line_of(path), field, message))
     return problems
 
 
@@ -63,37 +68,35 @@ def describe_value(value: object) -> str:
 
 
 def _describe(error: ValidationError, path: tuple[Any, ...]) -> tuple[str, str]:
-    kind, schema, value = error.validator, error.schema, error.instance
+    kind, value = error.validator, error.instance
+    schema = cast(dict[str, Any], error.schema)
+    length = len(value) if isinstance(value, (str, list, dict)) else 0
     if "x-message" in schema and kind == "anyOf":
         return _field(path), schema["x-message"]
     if kind == "required":
         name = re.match(r"'(.+)' is a required property", error.message)
         return _field((*path, name.group(1) if name else "?")), "missing required field"
-    if kind == "additionalProperties":
-        allowed = list(schema.get("properties", {}))
-        extra = sorted(k for k in value if k not in allowed)[0]
-        return _field((*path, extra)), f"unknown field '{extra}'{did_you_mean(extra, allowed)}"
     if kind == "type":
-        wanted = error.validator_value
-        words = " or ".join(_TYPE_WORDS.get(t, t) for t in (wanted if isinstance(wanted, list) else [wanted]))
+        wanted: Any = error.validator_value
+        words = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in (wanted if isinstance(wanted, list) else [wanted]))
         return _field(path), f"expected {words}, got {describe_value(value)}"
     if kind == "enum":
-        choices = [str(c) for c in error.validator_value]
+        choices = [str(c) for c in cast(list[Any], error.validator_value)]
         hint = did_you_mean(value, choices)
         return _field(path), f"expected one of {quoted_list(choices)}; got {describe_value(value)}{hint}"
     if kind == "pattern":
-        hint = PATTERN_HINTS.get(error.validator_value, f"text matching {error.validator_value}")
+        hint = PATTERN_HINTS.get(str(error.validator_value), f"text matching {error.validator_value}")
         return _field(path), f"expected {hint}, got {describe_value(value)}"
     if kind == "format":
         return _field(path), f"expected a date like 2026-11-25, got {describe_value(value)}"
     if kind == "minLength":
         return _field(path), "must not be empty"
     if kind == "maxLength":
-        return _field(path), f"expected at most {error.validator_value} characters, got {len(value)}"
+        return _field(path), f"expected at most {error.validator_value} characters, got {length}"
     if kind == "minItems":
-        return _field(path), f"expected at least {error.validator_value} item(s), got {len(value)}"
+        return _field(path), f"expected at least {error.validator_value} item(s), got {length}"
     if kind == "maxItems":
-        return _field(path), f"expected at most {error.validator_value} items, got {len(value)}"
+        return _field(path), f"expected at most {error.validator_value} items, got {length}"
     if kind == "uniqueItems":
         return _field(path), "the list has the same item twice"
     return _field(path), error.message

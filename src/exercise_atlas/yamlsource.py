@@ -53,13 +53,17 @@ class Located:
 
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    """A file's text, or a problem saying why it cannot be read as UTF-8."""
+    """A file's text, or a problem saying why it cannot be read as UTF-8.
+
+    A byte-order mark and Windows line endings are accepted (editors and Git on Windows write
+    them): the text comes back without the mark and with plain newlines.
+    """
     try:
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(shown, None, "", f"cannot read file: {exc.strerror}")]
     try:
-        return raw.decode("utf-8"), []
+        return raw.decode("utf-8-sig").replace("\r\n", "\n"), []
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         byte = raw[exc.start]
@@ -86,13 +90,26 @@ def load_yaml(text: str, shown: str, first_line: int = 1) -> tuple[Located | Non
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + offset if mark else None
-        reason = exc.problem or exc.context or "invalid YAML"
-        return None, [Problem(shown, line, "", f"YAML syntax error: {reason}")]
+        source_line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+        return None, [Problem(shown, line, "", _yaml_message(exc, source_line))]
     except yaml.YAMLError as exc:
         return None, [Problem(shown, first_line, "", f"YAML syntax error: {exc}")]
     finally:
         loader.dispose()
     return Located(data, lines, first_line), problems
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, source_line: str) -> str:
+    """PyYAML's wording, translated for the mistakes contributors make most."""
+    reason = exc.problem or exc.context or "invalid YAML"
+    if "\t" in source_line[: len(source_line) - len(source_line.lstrip())] or "found character '\\t'" in reason:
+        return "YAML syntax error: a tab character; indent YAML with spaces only"
+    if "mapping values are not allowed here" in reason:
+        return (
+            "YAML syntax error: a ': ' inside a value; put the whole text in quotes, "
+            'like summary: "Side plank: the hard version"'
+        )
+    return f"YAML syntax error: {reason}"
 
 
 def _reader_problem(exc: yaml.reader.ReaderError, text: str, shown: str, first_line: int) -> Problem:
