@@ -125,7 +125,7 @@ def test_check_command_exit_codes(tmp_path: Path):
     bad = subprocess.run(command, cwd=mini, capture_output=True, text=True)
     assert bad.returncode == 1
     assert bad.stderr == (
-        "docs/index.md:3: unknown citation key 'serner2041' (did you mean 'serner2014'?)\n1 problem(s) found.\n"
+        "docs/index.md:6: unknown citation key 'serner2041' (did you mean 'serner2014'?)\n1 problem(s) found.\n"
     )
 
 

@@ -122,13 +122,13 @@ def test_page_must_show_its_own_card(mini):
     ("line", "expected"),
     [
         ('{{ exercise_card("bal-squeeze") }}',
-         "docs/index.md:5: {{ exercise_card(\"bal-squeeze\") }}: exercise_card(): id: unknown exercise 'bal-squeeze' "
+         "docs/index.md:8: {{ exercise_card(\"bal-squeeze\") }}: exercise_card(): id: unknown exercise 'bal-squeeze' "
          "(did you mean 'ball-squeeze'?)"),
         ("{{ exercise_crad() }}",
-         "docs/index.md:5: {{ exercise_crad() }}: unknown macro 'exercise_crad' (did you mean 'exercise_card'?); known: "
+         "docs/index.md:8: {{ exercise_crad() }}: unknown macro 'exercise_crad' (did you mean 'exercise_card'?); known: "
          "'exercise_card', 'exercise_library', 'muscle_table', 'muscle_map', 'bibliography', 'glossary'"),
         ("Inline {{ exercise_card(\"ball-squeeze\") }} text",
-         "docs/index.md:5: a macro must stand alone on its own line, with no indentation"),
+         "docs/index.md:8: a macro must stand alone on its own line, with no indentation"),
     ],
 )  # fmt: skip
 def test_page_macro_errors_have_file_and_line(mini, line, expected):
@@ -136,9 +136,20 @@ def test_page_macro_errors_have_file_and_line(mini, line, expected):
     assert problems() == [expected]
 
 
-def test_macros_in_code_are_left_alone(mini):
-    page = mini / "docs/index.md"
-    page.write_text('```\n{{ exercise_card("nope") }}\n[@nope]\n```\n\n    {{ nope() }}\n\n`[@nope]`\n')
+FRONT = "---\ndescription: A page written for this test, long enough to be a real description.\n---\n"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '```\n{{ exercise_card("nope") }}\n[@nope]\n```\n',  # fenced code
+        "~~~\n{{ nope() }}\n~~~\n",
+        "    {{ nope() }}\n    [@nope]\n",  # indented code
+        "Shown as `{{ nope() }}` and `[@nope]`.\n",  # code spans
+    ],
+)
+def test_macros_and_citations_in_code_are_left_alone(mini, body):
+    (mini / "docs/index.md").write_text(FRONT + body, encoding="utf-8")
     assert problems() == []
 
 
@@ -243,7 +254,7 @@ def test_a_ladder_longer_than_the_recursion_limit_is_checked(mini):
         (mini / f"docs/exercises/step-{index}.md").write_text(text, encoding="utf-8")
     (mini / BALL).unlink()
     (mini / "docs/exercises/copenhagen.md").unlink()
-    (mini / "docs/index.md").write_text("# Home [@serner2014] [@tyler2001]\n", encoding="utf-8")
+    (mini / "docs/index.md").write_text(FRONT + "# Home [@serner2014] [@tyler2001]\n", encoding="utf-8")
     found = problems()
     cycle = [p for p in found if "form a cycle" in p]
     assert len(cycle) == 1 and cycle[0].startswith("docs/exercises/step-0.md:")
@@ -284,13 +295,13 @@ def test_muscle_map_regions_are_checked(mini, old, new, expected):
     ("line", "expected"),
     [
         ('{{ muscle_map("gracilus") }}',
-         "docs/index.md:5: {{ muscle_map(\"gracilus\") }}: muscle_map(): muscles: unknown muscle 'gracilus' "
+         "docs/index.md:8: {{ muscle_map(\"gracilus\") }}: muscle_map(): muscles: unknown muscle 'gracilus' "
          "(did you mean 'gracilis'?)"),
         ('{{ muscle_map("gracilis", helpers="adductor-long") }}',
-         "docs/index.md:5: {{ muscle_map(\"gracilis\", helpers=\"adductor-long\") }}: muscle_map(): helpers: "
+         "docs/index.md:8: {{ muscle_map(\"gracilis\", helpers=\"adductor-long\") }}: muscle_map(): helpers: "
          "unknown muscle 'adductor-long' (did you mean 'adductor-longus'?)"),
         ('{{ muscle_map("") }}',
-         "docs/index.md:5: {{ muscle_map(\"\") }}: muscle_map(): muscles: expected at least one muscle id, "
+         "docs/index.md:8: {{ muscle_map(\"\") }}: muscle_map(): muscles: expected at least one muscle id, "
          "like 'gracilis'"),
     ],
 )  # fmt: skip

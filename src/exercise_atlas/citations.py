@@ -23,8 +23,9 @@ from .errors import did_you_mean
 from .grammar import BARE_KEY_RE, CITATION_RE, LOOSE_CITATION_RE, malformed_citation, match_keys
 from .references import Reference
 
-# Reports one problem, with the text it is about, on the page being rendered.
-Reporter = Callable[[str, str], None]
+# Reports one problem on the page being rendered: the text it is about, the message, and whether
+# the line names that text before the message.
+Reporter = Callable[[str, str, bool], None]
 
 
 def unknown_key(key: str, references: Collection[str]) -> str | None:
@@ -56,7 +57,7 @@ def text_problems(text: str, references: Collection[str]) -> Iterator[str]:
             continue
         message = bare_key(match.group("key"), references)
         if message:
-            yield message
+            yield f"{match.group(0)}: {message}"
 
 
 def bare_key(key: str, references: Collection[str]) -> str | None:
@@ -64,7 +65,7 @@ def bare_key(key: str, references: Collection[str]) -> str | None:
     close = difflib.get_close_matches(key, list(references), n=1, cutoff=0.85)
     if not close:
         return None
-    return f"@{key}: a citation needs square brackets: write [@{close[0]}]"
+    return f"a citation needs square brackets: write [@{close[0]}]"
 
 
 class CitationInlineProcessor(InlineProcessor):
@@ -82,7 +83,7 @@ class CitationInlineProcessor(InlineProcessor):
             return AtomicString(m.group(0)), m.start(0), m.end(0)
         messages = [msg for key in keys if (msg := unknown_key(key, references))]
         for message in messages:
-            self.report(m.group(0), message)
+            self.report(m.group(0), message, False)
         if messages:
             return AtomicString(m.group(0)), m.start(0), m.end(0)
         return ET.fromstring(cite_marker(keys)), m.start(0), m.end(0)
@@ -96,7 +97,7 @@ class MalformedCitationInlineProcessor(InlineProcessor):
         self.report = report
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # type: ignore[override]  # noqa: N802 - as the stubs declare
-        self.report(m.group(0), malformed_citation(m.group(0)))
+        self.report(m.group(0), malformed_citation(m.group(0)), True)
         return AtomicString(m.group(0)), m.start(0), m.end(0)
 
 
@@ -113,7 +114,7 @@ class BareKeyInlineProcessor(InlineProcessor):
         message = bare_key(m.group("key"), references) if references is not None else None
         if message is None:
             return None, None, None  # prose, such as a handle: leave it alone
-        self.report(m.group(0), message)
+        self.report(m.group(0), message, True)
         return AtomicString(m.group(0)), m.start(0), m.end(0)
 
 

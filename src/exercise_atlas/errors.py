@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NoReturn
 
 try:  # Under MkDocs a BuildError aborts the build with the message only, no traceback.
     from mkdocs.exceptions import BuildError as _BuildError
@@ -50,6 +51,17 @@ class OptionError(KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+# MkDocs lists the source lines of a failing extension's frames above its message. A frame
+# compiled from a string has no source line, which ends that listing: the contributor reads the
+# one-line message and no traceback. The string is a constant; nothing a contributor writes runs.
+_RAISE_WITHOUT_SOURCE = compile("raise error", "<exercise_atlas>", "exec")
+
+
+def raise_without_source(error: BaseException) -> NoReturn:
+    exec(_RAISE_WITHOUT_SOURCE, {"error": error})  # noqa: S102 - see above
+    raise error  # not reached
 
 
 def did_you_mean(value: object, choices: Iterable[str]) -> str:

@@ -36,7 +36,7 @@ from .citations import (
     CitationTreeprocessor,
     MalformedCitationInlineProcessor,
 )
-from .errors import ContentError, OptionError, did_you_mean, quoted_list
+from .errors import ContentError, OptionError, did_you_mean, quoted_list, raise_without_source
 from .export import create_missing_export
 from .grammar import INLINE_MACRO_RE, MACRO_LINE_RE, MacroSyntaxError
 from .macros import AlreadyReportedError, MacroError
@@ -84,7 +84,7 @@ class InlineMacroProcessor(InlineProcessor):
         self.extension = extension
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # type: ignore[override]  # noqa: N802 - as the stubs declare
-        self.extension.report(m.group(0), _STANDALONE)
+        self.extension.report(m.group(0), _STANDALONE, False)
         return AtomicString(m.group(0)), m.start(0), m.end(0)
 
 
@@ -128,13 +128,15 @@ class ExerciseAtlasExtension(Extension):
     def setConfig(self, key: str, value: Any) -> None:  # noqa: N802 - Python-Markdown's name
         if key not in self.config:  # a typo in mkdocs.yml gets a hint, not a bare KeyError
             known = list(self.config)
-            raise OptionError(
-                f"exercise_atlas: unknown option '{key}'{did_you_mean(key, known)}; known: {quoted_list(known)}"
+            hint = did_you_mean(key, known)
+            raise_without_source(
+                OptionError(f"exercise_atlas: unknown option '{key}'{hint}; known: {quoted_list(known)}")
             )
         try:
-            super().setConfig(key, check_option(key, value))
+            checked = check_option(key, value)
         except ValueError as exc:
-            raise OptionError(f"exercise_atlas: {exc}") from None
+            raise_without_source(OptionError(f"exercise_atlas: {exc}"))
+        super().setConfig(key, checked)
 
     def settings(self) -> Settings:
         return Settings(**{name: self.getConfig(name) for name in OPTIONS})
@@ -233,18 +235,17 @@ class ExerciseAtlasExtension(Extension):
         try:
             return self.build.renderer.render_macro(inner, self.page.src_uri)
         except MacroSyntaxError as exc:
-            self.report(line, str(exc), name_it=True)
+            self.page.report(line, [str(exc)], True)
         except MacroError as exc:
-            for message in exc.messages:
-                self.report(line, message, name_it=True)
+            self.page.report(line, exc.messages, True)
         except AlreadyReportedError:
             pass
         except TemplateFailedError as exc:
             self.page.problems.append(exc.problem)
         return None
 
-    def report(self, snippet: str, message: str, *, name_it: bool = False) -> None:
-        self.page.report(snippet, message, name_it=name_it)
+    def report(self, snippet: str, message: str, name_it: bool) -> None:
+        self.page.report(snippet, [message], name_it)
 
     def references(self) -> dict[str, Reference] | None:
         """The references, or None while the references file itself is broken (reported once)."""

@@ -37,7 +37,7 @@ CITATION_RE = re.compile(rf"\[@(?P<keys>{_KEY}(?:\s*;\s*@{_KEY})*)\]")
 # Anything else in square brackets that starts with @ is a citation gone wrong.
 LOOSE_CITATION_RE = re.compile(r"\[\s*@[^\]\n]*\]")
 # A key without brackets, "@serner2014": a citation only if it names (nearly) a real key.
-BARE_KEY_RE = re.compile(rf"(?<![\w@.\[/])@(?P<key>{_KEY})")
+BARE_KEY_RE = re.compile(r"(?<![\w@.\[/])@(?P<key>[^\W_](?:[\w:.-]*\w)?)")
 
 
 def match_keys(match: re.Match[str]) -> list[str]:

@@ -45,12 +45,13 @@ class Page:
                 return number
         return None
 
-    def report(self, snippet: str, message: str, *, name_it: bool = False) -> None:
-        """One problem about ``snippet``; ``name_it`` puts the snippet before the message."""
+    def report(self, snippet: str, messages: list[str], name_it: bool) -> None:
+        """Problems about one occurrence of ``snippet``; ``name_it`` puts the snippet before each message."""
         if not self.src_uri:  # rendering outside a site (a unit test, a README): name the text itself
-            self.problems.append(Problem(snippet, None, "", message))
+            self.problems += [Problem(snippet, None, "", message) for message in messages]
             return
-        self.problems.append(Problem(self.shown, self.line_of(snippet), snippet if name_it else "", message))
+        line = self.line_of(snippet)
+        self.problems += [Problem(self.shown, line, snippet if name_it else "", message) for message in messages]
 
 
 def markdown_body(text: str) -> str:
@@ -78,13 +79,12 @@ def read_page(path: Path, shown: str, src_uri: str | None) -> Page:
 def page_problems(page: Page, settings: Settings, exercise_page: bool, published: set[str] | None) -> list[Problem]:
     """The rules every page follows, from its front matter and text."""
     problems = _placeholders(page)
-    data = page.meta.data if page.meta and isinstance(page.meta.data, dict) else {}
-    if page.meta and data:
-        problems += _reviewed(page.meta, page.shown)
-        if "redirect" in data:
-            return problems + _redirect(page.meta, Path(settings.pages_dir), page.shown)
-        if not exercise_page:
-            problems += _description(page.meta, page.shown)
+    meta = page.meta if page.meta and isinstance(page.meta.data, dict) else Located({}, {(): 1})
+    problems += _reviewed(meta, page.shown)
+    if "redirect" in cast(dict[str, Any], meta.data):
+        return problems + _redirect(meta, Path(settings.pages_dir), page.shown)
+    if not exercise_page:
+        problems += _description(meta, page.shown)
     if published is not None and page.src_uri and page_url(page.src_uri) not in published:
         url = page_url(page.src_uri)
         message = f"its address {url} is not in {settings.published_urls_file}; add that line (the list only grows)"

@@ -104,7 +104,7 @@ def _yaml_message(exc: yaml.MarkedYAMLError, source_line: str) -> str:
     reason = exc.problem or exc.context or "invalid YAML"
     if "\t" in source_line[: len(source_line) - len(source_line.lstrip())] or "found character '\\t'" in reason:
         return "YAML syntax error: a tab character; indent YAML with spaces only"
-    if "mapping values are not allowed here" in reason:
+    if "mapping values are not allowed" in reason:
         return (
             "YAML syntax error: a ': ' inside a value; put the whole text in quotes, "
             'like summary: "Side plank: the hard version"'
