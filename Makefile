@@ -61,9 +61,8 @@ new-exercise: setup  ## make new-exercise ID=side-plank NAME="Side plank" (asks 
 	[ -n "$$name" ] || read -p "Display name: " name; \
 	$(BIN)/exercise-atlas new "$$id" "$$name"
 
-generate: setup  ## regenerate the published schemas and the library's JSON export
+generate: setup  ## regenerate the published schemas (the JSON export is written by every build)
 	$(BIN)/exercise-atlas schema --write
-	$(BIN)/exercise-atlas export
 
 bench: setup  ## build-time, memory and size benchmark at 10, 100 and 1,000 exercises (several minutes)
 	$(BIN)/python scripts/bench.py

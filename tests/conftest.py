@@ -118,9 +118,7 @@ def page(browser):
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--update-golden", action="store_true", help="rewrite tests/golden/*.html from the current output"
-    )
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/*.html from the current output")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -57,3 +57,11 @@ def test_contributing_field_table_matches_the_schema():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     block = text.split("<!-- fields:start", 1)[1].split("-->", 1)[1].split("<!-- fields:end -->", 1)[0]
     assert block.strip() == fields_markdown(), "regenerate the table with exercise_atlas.schema.fields_markdown()"
+
+
+def test_readme_option_table_matches_the_code():
+    from exercise_atlas.model import options_markdown
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("<!-- options:start", 1)[1].split("-->", 1)[1].split("<!-- options:end -->", 1)[0]
+    assert block.strip() == options_markdown(), "regenerate the table with exercise_atlas.model.options_markdown()"

@@ -106,7 +106,7 @@ def test_macro_inside_fenced_and_indented_code_is_literal(mini):
     html = render('    {{ exercise_card("nope") }}')
     assert html == '<pre><code>{{ exercise_card("nope") }}\n</code></pre>'
     fenced = markdown.markdown('```\n{{ exercise_card("nope") }}\n```', extensions=["fenced_code", "exercise_atlas"])
-    assert fenced == '<pre><code>{{ exercise_card(&quot;nope&quot;) }}\n</code></pre>'
+    assert fenced == "<pre><code>{{ exercise_card(&quot;nope&quot;) }}\n</code></pre>"
 
 
 def test_macro_between_paragraph_lines_splits_the_block(mini):

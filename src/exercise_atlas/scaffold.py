@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from .model import Settings, Site
+from .pages import PLACEHOLDER, page_url
 from .schema import EQUIPMENT, EVIDENCE_TYPES, EXERCISE_SCHEMA, LEVELS
-
-PLACEHOLDER = "PLACEHOLDER"
 
 
 def _describe(field: str, schema: dict[str, Any] = EXERCISE_SCHEMA) -> str:
@@ -80,10 +79,14 @@ def scaffold_text(exercise_id: str, name: str, site: Site) -> str:
 
 
 def new_exercise(exercise_id: str, name: str, settings: Settings, site: Site) -> Path:
-    """Create ``<exercises_dir>/<id>.md``; refuses to overwrite."""
+    """Create ``<exercises_dir>/<id>.md`` and list its address as published; refuses to overwrite."""
     path = Path(settings.exercises_dir) / f"{exercise_id}.md"
     if path.exists():
         raise FileExistsError(f"{path.as_posix()} already exists")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(scaffold_text(exercise_id, name, site), encoding="utf-8")
+    if settings.published_urls_file and path.resolve().is_relative_to(Path(settings.pages_dir).resolve()):
+        address = page_url(path.relative_to(settings.pages_dir).as_posix())
+        with open(settings.published_urls_file, "a", encoding="utf-8") as published:
+            published.write(f"{address}\n")
     return path
