@@ -114,7 +114,7 @@ def test_duplicate_ids(mini):
 def test_page_must_show_its_own_card(mini):
     edit(mini / BALL, '{{ exercise_card("ball-squeeze", variant="page") }}', "No card here.")
     assert problems() == [
-        f'{BALL}:36: body: expected the page card {{{{ exercise_card("ball-squeeze", variant="page") }}}} on a line of its own'
+        f'{BALL}:37: body: expected the page card {{{{ exercise_card("ball-squeeze", variant="page") }}}} on a line of its own'
     ]
 
 

@@ -72,7 +72,7 @@ CASES: dict[str, tuple[Change, list[str]]] = {
         ),
         [
             f"{BALL}:6: level: expected one of 'beginner', 'intermediate', 'advanced'; got 'easy'",
-            f"{BALL}:38: {{{{ exercise_card(\"nope\") }}}}: exercise_card(): id: unknown exercise 'nope'",
+            f"{BALL}:39: {{{{ exercise_card(\"nope\") }}}}: exercise_card(): id: unknown exercise 'nope'",
         ],
     ),
     "a non-ASCII letter in a key": (

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any, cast
 
 from .citations import text_problems, unknown_key
+from .data import ExerciseData, MuscleData
 from .errors import Problem
 from .glossary import load_glossary
 from .grammar import MACRO_LINE_RE, MacroSyntaxError, parse_macro
-from .model import Exercise, ExerciseData, MuscleData, Settings, Site
+from .model import Exercise, Settings, Site
 from .references import Reference, load_references
 from .relations import relation_problems
 from .schema import EXERCISE_SCHEMA, MUSCLES_SCHEMA

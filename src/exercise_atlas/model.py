@@ -11,8 +11,9 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, NotRequired, TypedDict
+from typing import TYPE_CHECKING
 
+from .data import ExerciseData, MuscleData
 from .errors import ContentError, Problem
 
 if TYPE_CHECKING:
@@ -90,83 +91,6 @@ def options_markdown() -> str:
     rows = ["| option | default | what it is |", "|---|---|---|"]
     rows += [f"| `{f.name}` | `{f.default or '(none)'}` | {f.metadata['help']} |" for f in fields(Settings)]
     return "\n".join(rows)
-
-
-class Muscles(TypedDict):
-    primary: list[str]
-    secondary: list[str]
-
-
-class Dose(TypedDict):
-    sets: str
-    reps: NotRequired[str]
-    hold: NotRequired[str]
-    rest: str
-    frequency: str
-
-
-class Evidence(TypedDict):
-    type: str
-    population: str
-    summary: str
-
-
-class Link(TypedDict):
-    title: str
-    url: str
-
-
-class Image(TypedDict):
-    src: str
-    alt: str
-
-
-class ExerciseData(TypedDict):
-    """One exercise's front matter after validation."""
-
-    id: str
-    name: str
-    aliases: list[str]
-    summary: str
-    level: str
-    equipment: list[str]
-    muscles: Muscles
-    dose: Dose
-    steps: list[str]
-    cues: list[str]
-    mistakes: list[str]
-    regressions: list[str]
-    progressions: list[str]
-    progress_when: str
-    for_runners: str
-    safety: str
-    evidence: Evidence
-    references: list[str]
-    links: NotRequired[list[Link]]
-    image: NotRequired[Image]
-    reviewed: str
-
-
-class MapRegions(TypedDict):
-    front: NotRequired[str]
-    medial: NotRequired[str]
-    deep: NotRequired[bool]
-
-
-class MuscleData(TypedDict):
-    """One entry of the muscles file after validation."""
-
-    id: str
-    name: str
-    other_names: NotRequired[list[str]]
-    group: str
-    origin: str
-    insertion: str
-    innervation: str
-    actions: list[str]
-    notes: NotRequired[str]
-    map: MapRegions
-    references: NotRequired[list[str]]
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-from .model import MuscleData
+from .data import MuscleData
 from .schema import MAP_VIEWS
 
 PRIMARY, SECONDARY, PLAIN = "primary", "secondary", "plain"

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, cast
 
 from .citations import text_problems, unknown_key
 from .errors import Problem, did_you_mean
+from .figures import figure_problems
 from .grammar import citation_keys
 from .model import Exercise, Site
 
@@ -42,6 +43,7 @@ def relation_problems(site: Site, docs_dir: str, muscles_file: str) -> list[Prob
     ]
     for exercise in site.exercises.values():
         problems += _image_problems(exercise, docs_dir)
+        problems += figure_problems(exercise.path, cast(dict[str, Any], exercise.data), exercise.located)
         # A file that failed to load is reported once, not again for every id it would have held.
         if "muscles" not in site.unreadable:
             problems += _muscle_problems(exercise, site, misspelt)

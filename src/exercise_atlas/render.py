@@ -14,7 +14,7 @@ import posixpath
 import traceback
 import xml.etree.ElementTree as ET
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 
 from .citations import cite_marker
 from .errors import Problem
+from .figures import figure_html, still_html
 from .grammar import CITATION_RE, match_keys, parse_macro
 from .ladder import ladder
 from .macros import Param, bind, exercise_id, macro, muscle_ids, one_of, text
@@ -141,6 +142,9 @@ class Renderer:
                 compact=variant == "compact",
             ),
             image_src=self._image_src(exercise, page),
+            figure=(still_html if variant == "compact" else figure_html)(
+                self.env, cast(dict[str, Any], exercise.data), cast(dict[str, dict[str, Any]], self.site.muscles)
+            ),
             link=lambda url: url if url.startswith(("http://", "https://")) else relative_link(url, page),
             ex=exercise.data,
             variant=variant,

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .figures.schema import FIGURE_SCHEMA
+
 LEVELS = ("beginner", "intermediate", "advanced")
 EQUIPMENT = (
     "none", "bench", "band", "cable", "machine", "ball", "slider", "mat",
@@ -202,6 +204,7 @@ EXERCISE_SCHEMA: dict[str, Any] = {
                 "alt": _text("What the picture shows, for people who cannot see it.", 300),
             },
         },
+        "figure": FIGURE_SCHEMA,
         "reviewed": {
             "type": "string",
             "format": "date",

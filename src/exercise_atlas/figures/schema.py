@@ -1,0 +1,137 @@
+"""The ``figure:`` block of an exercise's front matter, as JSON Schema.
+
+Names (views, props, joints) are checked here; body points and the surfaces contacts rest on are
+checked by :mod:`.checks`, which can suggest the nearest name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .body import BODY_JOINTS, POINTS, SIDE_JOINTS
+
+VIEWS = ("side", "front", "top")
+PROP_TYPES = ("bench", "ball", "band", "cable", "slider", "pad", "wall", "hands")
+WORKING = ("left", "right", "both")
+
+_ANGLE = {"type": "number", "minimum": -360, "maximum": 360}
+
+_SIDE = {
+    "type": "object",
+    "description": (
+        "Joint angles of one side in degrees, zero = standing. 'hip' and 'shoulder' are the angle in the "
+        "view's plane (side view: flexion +, extension -; front and top views: abduction +, adduction -); "
+        "'hip_flexion', 'hip_abduction', 'hip_rotation' (external +), 'shoulder_flexion' and "
+        "'shoulder_abduction' name the other planes; 'knee' and 'elbow' are flexion; 'ankle' is "
+        "dorsiflexion + and plantarflexion -."
+    ),
+    "additionalProperties": False,
+    "properties": {name: _ANGLE for name in SIDE_JOINTS},
+}
+
+_POINT = {
+    "type": "string",
+    "maxLength": 40,
+    "description": "A body point: " + ", ".join(POINTS[:3]) + ", or 'left.'/'right.' + a limb point like 'left.knee'.",
+    "examples": list(POINTS),
+}
+
+CONTACT_PATTERN = r"^[a-z_.]+ on [a-z][a-z0-9-]*$"
+_CONTACT = {
+    "type": "string",
+    "maxLength": 80,
+    "pattern": CONTACT_PATTERN,
+    "description": "'<body point> on <surface>', like 'left.knee on bench'; the surface is 'floor' or a prop's type or id.",
+}
+
+_POSITION = {
+    "type": "object",
+    "description": "One key position: only the angles that differ from standing, and what rests on what.",
+    "additionalProperties": False,
+    "properties": {
+        "trunk": {
+            **_ANGLE,
+            "description": "The trunk's tilt in the picture from upright, clockwise + (side view: 90 lies face down, -90 on the back).",
+        },
+        "lean": {
+            **_ANGLE,
+            "description": "The whole body bent forwards (+) or back (-) before the tilt: 'lean: 90' is on all fours in the front view; seen from above, -90 lies on the back.",
+        },
+        "neck": {**_ANGLE, "description": "Neck flexion +, extension -."},
+        "both": _SIDE,
+        "left": _SIDE,
+        "right": _SIDE,
+        "contacts": {
+            "type": "array",
+            "description": "Body points resting on a surface. The first pins the body in place; the others are checked.",
+            "minItems": 1,
+            "maxItems": 8,
+            "items": _CONTACT,
+        },
+    },
+    "required": ["contacts"],
+}
+
+_PROP = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["type"],
+    "properties": {
+        "type": {"enum": list(PROP_TYPES), "description": "What the prop is."},
+        "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$", "description": "A name, when two props share a type."},
+        "at": {**_POINT, "description": "The body point the prop is placed at (in the first position)."},
+        "between": {
+            "type": "array",
+            "items": _POINT,
+            "minItems": 2,
+            "maxItems": 2,
+            "description": "A ball's two body points.",
+        },
+        "height": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 250,
+            "description": "Height of a bench's top or a band's anchor, cm.",
+        },
+        "length": {"type": "number", "minimum": 5, "maximum": 250, "description": "Length along the picture, cm."},
+        "offset": {
+            "type": "number",
+            "minimum": -250,
+            "maximum": 250,
+            "description": "Shift along the picture from 'at', cm.",
+        },
+        "diameter": {"type": "number", "minimum": 5, "maximum": 80, "description": "A ball's diameter, cm."},
+    },
+}
+
+FIGURE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": (
+        "The movement figure: a view, the props, and two or more key positions as joint angles of one "
+        "standard body (CONTRIBUTING.md, 'Movement figures')."
+    ),
+    "additionalProperties": False,
+    "required": ["view", "positions"],
+    "properties": {
+        "view": {"enum": list(VIEWS), "description": "Where the figure is seen from."},
+        "working": {
+            "enum": list(WORKING),
+            "description": "The working leg, tinted with the main muscles (default left).",
+        },
+        "key": {
+            "type": "string",
+            "pattern": "^[a-z]+$",
+            "description": "The position shown as a still on compact cards (default the last).",
+        },
+        "props": {"type": "array", "maxItems": 8, "items": _PROP, "description": "Props besides the floor."},
+        "positions": {
+            "type": "object",
+            "description": "Two or more key positions in order, named like 'start', 'end', 'hold'.",
+            "propertyNames": {"pattern": "^[a-z]+$"},
+            "additionalProperties": _POSITION,
+        },
+    },
+}
+
+# Joint names in one place for documentation.
+JOINTS = BODY_JOINTS + SIDE_JOINTS

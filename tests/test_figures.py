@@ -1,0 +1,244 @@
+"""Movement figures: forward kinematics, the checks' exact messages, the SVG, and its bounds."""
+
+from __future__ import annotations
+
+import math
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import edit, problems, render
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from exercise_atlas.figures import body
+from exercise_atlas.figures.checks import figure_issues
+from exercise_atlas.figures.draw import drawing
+from exercise_atlas.figures.model import load
+from exercise_atlas.figures.rom import RANGES
+
+BALL = "docs/exercises/ball-squeeze.md"
+COPENHAGEN = "docs/exercises/copenhagen.md"
+GOLDEN = Path(__file__).parent / "golden"
+H = body.HEIGHT
+
+
+def standing(**changes: object) -> dict:
+    end = {"contacts": ["left.foot on floor", "right.foot on floor"], **changes}
+    start = {"contacts": ["left.foot on floor", "right.foot on floor"]}
+    return {"view": "side", "positions": {"start": start, "end": end}}
+
+
+def close(a: tuple[float, ...], b: tuple[float, ...], tol: float = 0.05) -> bool:
+    return all(abs(x - y) <= tol for x, y in zip(a, b, strict=True))
+
+
+# Forward kinematics: known angles in, known coordinates out (Winter's fractions of height).
+
+
+def test_standing_body_has_winters_heights():
+    pts = load(standing()).positions[0].points
+    assert math.isclose(pts["pelvis"][1], 0.530 * H, abs_tol=0.01)  # greater trochanter height
+    assert math.isclose(pts["left.knee"][1], 0.285 * H, abs_tol=0.01)
+    assert math.isclose(pts["left.ankle"][1], 0.039 * H, abs_tol=0.01)
+    assert math.isclose(pts["chest"][1], 0.818 * H, abs_tol=0.01)  # shoulder height
+    assert math.isclose(pts["neck_top"][1], 0.870 * H, abs_tol=0.01)  # chin height
+    assert close(pts["left.hip"], (pts["pelvis"][0], pts["pelvis"][1], pts["pelvis"][2] + body.HIP_HALF))
+    assert math.isclose(pts["left.elbow"][1], 0.818 * H - 0.186 * H, abs_tol=0.01)
+    assert pts["left.heel"][1] == pytest.approx(body.THICK["foot"] / 2)  # resting on the floor
+
+
+def test_ninety_degree_squat_puts_thigh_level_and_shin_upright():
+    data = standing(both={"hip": 90, "knee": 90})
+    pts = load(data).positions[1].points
+    knee, hip, ankle = pts["left.knee"], pts["left.hip"], pts["left.ankle"]
+    assert close((knee[0] - hip[0], knee[1] - hip[1]), (body.THIGH, 0.0))  # thigh level, pointing forward
+    assert close((ankle[0] - knee[0], knee[1] - ankle[1]), (0.0, body.SHANK))  # shin vertical
+    assert math.isclose(hip[1], 0.285 * H, abs_tol=0.01)  # hips at knee height
+    assert close(pts["left.ankle"], load(data).positions[0].points["left.ankle"])  # the planted foot stays put
+
+
+def test_side_plank_is_level_on_its_forearm():
+    data = {
+        "view": "front",
+        "positions": {
+            key: {"trunk": -90, "right": {"shoulder": 90, "elbow": 90}, "contacts": ["right.elbow on floor"]}
+            for key in ("start", "end")
+        },
+    }
+    pts = load(data).positions[0].points
+    elbow_r = body.point_radius("right.elbow")
+    assert pts["right.elbow"][1] == pytest.approx(elbow_r)
+    assert pts["right.shoulder"][1] == pytest.approx(elbow_r + body.UPPER_ARM)  # upper arm vertical
+    assert pts["chest"][1] == pytest.approx(pts["pelvis"][1])  # the body is level
+    assert pts["left.ankle"][1] == pytest.approx(pts["pelvis"][1] + body.HIP_HALF)  # top leg above
+    assert pts["head"][2] < pts["pelvis"][2] < pts["left.ankle"][2]  # head to the picture's left
+    assert pts["right.wrist"][0] == pytest.approx(pts["right.elbow"][0] + body.FOREARM)  # forearm towards the reader
+
+
+# Bad input: one exact line each.
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "expected"),
+    [
+        (BALL, "both: {hip: 5}", "both: {hip: 60}",
+         f"{BALL}:34: figure.positions.rest.both.hip: 60 degrees is outside the normal range of motion "
+         "(-30 to 45 degrees for hip abduction (+) / adduction (-), AAOS normal values (Boone and Azen 1979))"),
+        (BALL, "both: {hip: 3}", "both: {hip: 3}, right: {knee: 140}",
+         f"{BALL}:34: figure.positions.squeeze.right.knee: 140 degrees is outside the normal range of motion "
+         "(0 to 135 degrees for knee flexion, AAOS normal values (Boone and Azen 1979))"),
+        (BALL, "[pelvis on floor, left.ankle on ball]", "[pelvis on floor, left.hand on ball]",
+         f"{BALL}:34: figure.positions.squeeze.contacts.1: left.hand is 55 cm away from the ball (more than 2 cm)"),
+        (COPENHAGEN, "offset: 12}", "offset: 60}",
+         [f"{COPENHAGEN}:34: figure.positions.end.contacts.1: left.ankle is 30 cm off the bench (more than 2 cm)",
+          f"{COPENHAGEN}:34: figure.positions.start.contacts.1: left.ankle is 30 cm off the bench (more than 2 cm)"]),
+        (COPENHAGEN, "end: {trunk: -84", "end: {trunk: -81",
+         [f"{COPENHAGEN}:34: figure.positions.end: left.foot passes 4 cm into the bench",
+          f"{COPENHAGEN}:34: figure.positions.end: left.shin passes 6 cm into the bench",
+          f"{COPENHAGEN}:34: figure.positions.end.contacts.1: left.ankle sinks 6 cm into the bench (more than 2 cm)"]),
+        (BALL, "both: {hip: 5}", "both: {hip: 5}, left: {knee: 30}",
+         [f"{BALL}:34: figure.positions.rest: left.foot passes 21 cm into the floor",
+          f"{BALL}:34: figure.positions.rest: left.shin passes 17 cm into the floor"]),
+        (BALL, "both: {hip: 5}", "both: {hipp: 5}",
+         f"{BALL}:34: figure.positions.rest.both.hipp: unknown field 'hipp' (did you mean 'hip'?)"),
+        (BALL, "contacts: [pelvis on floor]}", "contacts: [pelvs on floor]}",
+         f"{BALL}:34: figure.positions.rest.contacts.0: unknown body point 'pelvs' (did you mean 'pelvis'?)"),
+        (BALL, "left.ankle on ball]", "left.ankle on bal]",
+         f"{BALL}:34: figure.positions.squeeze.contacts.1: unknown surface 'bal' (did you mean 'ball'?); add it to 'props'"),
+        (BALL, "{type: ball,", "{type: bal,",
+         f"{BALL}:34: figure.props.0.type: expected one of 'bench', 'ball', 'band', 'cable', 'slider', 'pad', 'wall', "
+         "'hands'; got 'bal' (did you mean 'ball'?)"),
+        (BALL, "view: top", "view: tpo",
+         f"{BALL}:34: figure.view: expected one of 'side', 'front', 'top'; got 'tpo' (did you mean 'top'?)"),
+        (BALL, ", squeeze: {lean: -90, both: {hip: 3}, contacts: [pelvis on floor, left.ankle on ball]}", "",
+         f"{BALL}:34: figure.positions: expected at least two key positions (like 'start' and 'end'), got 1"),
+    ],
+)  # fmt: skip
+def test_one_figure_mistake_one_line(mini, path, old, new, expected):
+    edit(mini / path, old, new)
+    assert problems() == (expected if isinstance(expected, list) else [expected])
+
+
+def test_a_resting_foot_may_not_slide():
+    data = standing(right={"hip_abduction": 10})
+    assert figure_issues(data) == [
+        (
+            ("positions", "end", "contacts", 1),
+            "right.foot slides 16 cm along the floor since 'start'; a resting point stays put (put it on a slider if it slides)",
+        )
+    ]
+
+
+def test_every_range_names_its_motion():
+    assert RANGES["knee"].low == 0 and RANGES["knee"].high == 135
+    assert {"hip_flexion", "hip_abduction", "knee", "ankle", "shoulder_flexion", "elbow"} <= set(RANGES)
+
+
+# The SVG: Markdown in, whole figure out, compared with a golden file a reviewer can read.
+
+
+def _pretty(figure: ET.Element) -> str:
+    ET.indent(figure, space="  ")
+    return ET.tostring(figure, encoding="unicode") + "\n"
+
+
+def _card(html: str) -> ET.Element:
+    return ET.fromstring(re.search(r"<article.*?</article>", html, re.S).group(0))  # type: ignore[union-attr]
+
+
+def test_figure_golden(mini, request):
+    card = _card(render('{{ exercise_card("ball-squeeze") }}'))
+    figure = card.find(".//figure[@class]")
+    assert figure is not None and "exercise-figure" in figure.get("class", "")
+    source = (mini / BALL).read_text(encoding="utf-8")
+    block = next(line for line in source.splitlines() if line.startswith("figure:"))
+    got = f"<!-- Markdown in (front matter of {BALL}):\n{block}\n-->\n" + _pretty(figure)
+    golden = GOLDEN / "figure-ball-squeeze.html"
+    if request.config.getoption("--update-golden"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(got, encoding="utf-8")
+    assert got == golden.read_text(encoding="utf-8"), "run pytest with --update-golden to accept a deliberate change"
+
+
+def test_figure_contract(mini):
+    card = _card(render('{{ exercise_card("copenhagen") }}'))
+    figure = card.find(".//figure[@data-view]")
+    assert figure is not None
+    assert figure.get("data-exercise") == "copenhagen" and figure.get("data-view") == "front"
+    assert figure.get("tabindex") == "0"
+    svg = figure.find("svg")
+    assert svg is not None and svg.get("role") == "img"
+    assert svg.find("title") is not None and "Copenhagen" in (svg.findtext("title") or "")
+    desc = svg.findtext("desc") or ""
+    assert "Start: lying on the right side" in desc and "left ankle on the bench" in desc
+    positions = svg.findall("g[@class='exercise-figure__position']")
+    assert [g.get("data-position") for g in positions] == ["start", "end"]
+    assert [g.findtext("text") for g in positions] == ["Start", "End"]
+    assert "style" not in ET.tostring(figure, encoding="unicode")
+
+
+def test_compact_card_has_a_small_still(mini):
+    html = render('{{ exercise_card("copenhagen", variant="compact") }}')
+    still = _card(html).find(".//svg[@class='exercise-still']")
+    assert still is not None and still.get("aria-hidden") == "true"
+    raw = re.search(r"<svg[^>]*exercise-still.*?</svg>", html, re.S)
+    assert raw is not None and len(raw.group(0).encode()) < 600
+    assert "exercise-figure__position" not in html
+
+
+# Any pose that passes the checks renders inside its viewBox, with no NaN and no empty path.
+
+_angle = st.integers(-30, 120)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    view=st.sampled_from(["side", "front"]),
+    trunk=st.integers(-30, 30),
+    hip=st.integers(-30, 45),
+    knee=st.integers(0, 135),
+    ankle=st.integers(-50, 20),
+    shoulder=st.integers(0, 180),
+    elbow=st.integers(0, 150),
+    flexion=_angle,
+)
+def test_any_valid_pose_draws_inside_its_view_box(view, trunk, hip, knee, ankle, shoulder, elbow, flexion):
+    data = {
+        "view": view,
+        "positions": {
+            "start": {"contacts": ["left.foot on floor"]},
+            "end": {
+                "trunk": trunk,
+                "right": {
+                    "hip": hip,
+                    "hip_flexion" if view == "front" else "hip_abduction": 0,
+                    "knee": knee,
+                    "ankle": ankle,
+                },
+                "left": {
+                    "shoulder": shoulder,
+                    "elbow": elbow,
+                    "shoulder_flexion" if view == "front" else "shoulder_abduction": 0,
+                },
+                "contacts": ["left.foot on floor"],
+            },
+        },
+    }
+    del flexion
+    assume(figure_issues(data) == [])
+    art = drawing(data, "Test", ["adductor-longus"], {"adductor-longus": {"group": "adductors"}}, {})
+    width, height = art.width * len(art.panels), art.height
+    for panel in art.panels:
+        for shape in panel.shapes:
+            text = " ".join(v for k, v in shape.attrs if k != "class")
+            assert "nan" not in text.lower() and "inf" not in text.lower()
+            if shape.tag == "path":
+                d = dict(shape.attrs)["d"]
+                assert re.search(r"[LQVHl]", d), f"empty path {d}"
+                numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", re.sub(r"l0 0", "", d))]
+                xs, ys = numbers[0::2], numbers[1::2]
+                if "V" not in d and "H" not in d:
+                    assert all(-0.5 <= x + panel.dx <= width + 0.5 for x in xs)
+                    assert all(-0.5 <= y <= height + 0.5 for y in ys)
