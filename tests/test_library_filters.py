@@ -111,3 +111,35 @@ def test_on_a_phone_the_filter_panel_starts_folded(browser, base_url):
     assert page.get_by_role("checkbox", name="Beginner").is_visible()
     assert page.get_by_role("checkbox", name="Beginner").is_checked()
     context.close()
+
+
+def test_filters_work_after_instant_navigation(browser, tmp_path):
+    """With Material's instant navigation the library page arrives without a page load: the
+    script must run through document$, once per page, without piling up listeners."""
+    import shutil
+
+    from browser import serve
+    from conftest import ROOT, build_with
+
+    project = tmp_path / "project"
+    shutil.copytree(
+        ROOT, project, ignore=shutil.ignore_patterns(".venv", "node_modules", "site*", ".git", "test-results")
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("    - navigation.tabs\n", "    - navigation.tabs\n    - navigation.instant\n")
+    )
+    built = build_with("mkdocs", project, tmp_path / "out")
+    assert built.returncode == 0, built.stderr
+    with serve(tmp_path / "out") as url:
+        page = browser.new_page()
+        page.goto(url)
+        page.locator('a.md-tabs__link:has-text("Train")').click()  # instant: no reload
+        page.get_by_role("link", name="Exercise library").first.click()
+        expect(page.locator(".library-filters")).to_be_visible()
+        total = len(visible(page))
+        page.get_by_role("checkbox", name="Elastic band").check()
+        assert 0 < len(visible(page)) < total
+        page.go_back()
+        expect(page.locator(".exercise-library__count")).to_have_text(f"{total} exercises")
+        page.close()

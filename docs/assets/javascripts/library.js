@@ -4,87 +4,100 @@
 // count, which screen readers announce (role="status"). Within a group any ticked value
 // matches; across groups all must match. Clicking a muscle on the map ticks its box, so the
 // map and the list always agree (the map is hidden from screen readers; the boxes are not).
+// Loaded on every page through `extra_javascript`; it runs for each page Material shows, through
+// Material's `document$`, so it keeps working if instant navigation is turned on.
 (function () {
   "use strict";
-  var library = document.querySelector(".exercise-library");
-  if (!library) return;
-  var form = library.querySelector(".library-filters");
-  var status = library.querySelector(".exercise-library__count");
-  var cards = Array.prototype.slice.call(library.querySelectorAll(".exercise-card"));
-  var facets = Array.prototype.slice.call(form.querySelectorAll("fieldset[data-facet]"));
-  var regions = Array.prototype.slice.call(form.querySelectorAll(".muscle-map__region--pickable"));
-  var panel = form.querySelector(".library-filters__panel");
-  var active = form.querySelector(".library-filters__active");
+  var onPopState = null;
 
-  function muscleBox(muscle) {
-    return form.querySelector('input[name="muscle"][value="' + muscle + '"]');
-  }
+  function setUp() {
+    if (onPopState) window.removeEventListener("popstate", onPopState);
+    onPopState = null;
+    var library = document.querySelector(".exercise-library");
+    if (!library) return;
+    var form = library.querySelector(".library-filters");
+    var status = library.querySelector(".exercise-library__count");
+    var cards = Array.prototype.slice.call(library.querySelectorAll(".exercise-card"));
+    var facets = Array.prototype.slice.call(form.querySelectorAll("fieldset[data-facet]"));
+    var regions = Array.prototype.slice.call(form.querySelectorAll(".muscle-map__region--pickable"));
+    var panel = form.querySelector(".library-filters__panel");
+    var active = form.querySelector(".library-filters__active");
 
-  function ticked(facet) {
-    return Array.prototype.slice
-      .call(facet.querySelectorAll("input:checked"))
-      .map(function (input) { return input.value; });
-  }
+    function muscleBox(muscle) {
+      return form.querySelector('input[name="muscle"][value="' + muscle + '"]');
+    }
 
-  function apply() {
-    var shown = 0;
-    cards.forEach(function (card) {
-      var match = facets.every(function (facet) {
-        var wanted = ticked(facet);
-        if (!wanted.length) return true;
-        var has = (card.getAttribute("data-" + facet.dataset.attr) || "").split(" ");
-        return wanted.some(function (value) { return has.indexOf(value) !== -1; });
+    function ticked(facet) {
+      return Array.prototype.slice
+        .call(facet.querySelectorAll("input:checked"))
+        .map(function (input) { return input.value; });
+    }
+
+    function apply() {
+      var shown = 0;
+      cards.forEach(function (card) {
+        var match = facets.every(function (facet) {
+          var wanted = ticked(facet);
+          if (!wanted.length) return true;
+          var has = (card.getAttribute("data-" + facet.dataset.attr) || "").split(" ");
+          return wanted.some(function (value) { return has.indexOf(value) !== -1; });
+        });
+        card.hidden = !match;
+        if (match) shown += 1;
       });
-      card.hidden = !match;
-      if (match) shown += 1;
-    });
-    var chosen = form.querySelectorAll("input:checked").length;
-    active.textContent = chosen ? " (" + chosen + " chosen)" : "";
-    regions.forEach(function (region) {
-      var box = muscleBox(region.getAttribute("data-muscle"));
-      region.classList.toggle("is-picked", Boolean(box && box.checked));
-    });
-    status.textContent = shown === cards.length
-      ? cards.length + " exercises"
-      : shown + " of " + cards.length + " exercises match";
-  }
-
-  function save() {
-    var params = new URLSearchParams();
-    facets.forEach(function (facet) {
-      ticked(facet).forEach(function (value) { params.append(facet.dataset.facet, value); });
-    });
-    var query = params.toString();
-    history.pushState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
-  }
-
-  function restore() {
-    var params = new URLSearchParams(location.search);
-    facets.forEach(function (facet) {
-      var wanted = params.getAll(facet.dataset.facet);
-      facet.querySelectorAll("input").forEach(function (input) {
-        input.checked = wanted.indexOf(input.value) !== -1;
+      var chosen = form.querySelectorAll("input:checked").length;
+      active.textContent = chosen ? " (" + chosen + " chosen)" : "";
+      regions.forEach(function (region) {
+        var box = muscleBox(region.getAttribute("data-muscle"));
+        region.classList.toggle("is-picked", Boolean(box && box.checked));
       });
+      status.textContent = shown === cards.length
+        ? cards.length + " exercises"
+        : shown + " of " + cards.length + " exercises match";
+    }
+
+    function save() {
+      var params = new URLSearchParams();
+      facets.forEach(function (facet) {
+        ticked(facet).forEach(function (value) { params.append(facet.dataset.facet, value); });
+      });
+      var query = params.toString();
+      history.pushState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    }
+
+    function restore() {
+      var params = new URLSearchParams(location.search);
+      facets.forEach(function (facet) {
+        var wanted = params.getAll(facet.dataset.facet);
+        facet.querySelectorAll("input").forEach(function (input) {
+          input.checked = wanted.indexOf(input.value) !== -1;
+        });
+      });
+      apply();
+    }
+
+    form.addEventListener("change", function () { apply(); save(); });
+    form.addEventListener("click", function (event) {
+      var region = event.target.closest && event.target.closest(".muscle-map__region--pickable");
+      var box = region && muscleBox(region.getAttribute("data-muscle"));
+      if (!box) return;
+      box.checked = !box.checked;
+      apply();
+      save();
     });
-    apply();
+    form.addEventListener("reset", function () {
+      setTimeout(function () { apply(); save(); }, 0); // after the browser has cleared the boxes
+    });
+    onPopState = restore;
+    window.addEventListener("popstate", onPopState);
+    // On a phone the panel starts folded, so the first cards are in view; its summary says how
+    // many filters are on.
+    if (window.matchMedia("(max-width: 44.9375em)").matches) panel.open = false;
+    form.hidden = false;
+    restore();
   }
 
-  form.addEventListener("change", function () { apply(); save(); });
-  form.addEventListener("click", function (event) {
-    var region = event.target.closest && event.target.closest(".muscle-map__region--pickable");
-    var box = region && muscleBox(region.getAttribute("data-muscle"));
-    if (!box) return;
-    box.checked = !box.checked;
-    apply();
-    save();
-  });
-  form.addEventListener("reset", function () {
-    setTimeout(function () { apply(); save(); }, 0); // after the browser has cleared the boxes
-  });
-  window.addEventListener("popstate", restore);
-  // On a phone the panel starts folded, so the first cards are in view; its summary says how
-  // many filters are on.
-  if (window.matchMedia("(max-width: 44.9375em)").matches) panel.open = false;
-  form.hidden = false;
-  restore();
+  // document$ emits the first page and every page instant navigation brings.
+  if (window.document$) window.document$.subscribe(setUp);
+  else setUp();
 })();
