@@ -1,24 +1,27 @@
-"""Benchmark: build time, memory and size as the exercise library grows.
+"""Benchmark: build time, memory and size as the exercise library grows, against stock Material.
 
 Usage: make bench            (or .venv/bin/python scripts/bench.py --sizes 10 100 1000 --runs 3)
+       .venv/bin/python scripts/bench.py --profile 1000     (cProfile of one build; the top entries)
 
-For each library size it generates a synthetic site (valid exercise files with realistic text,
-each page showing its card, plus the library index) and builds it three ways, side by side:
+For each library size it generates a synthetic site (valid exercise files with realistic text and
+a movement figure, each page showing its card, plus the library index) and builds it side by side:
 
   ours    this repository's mkdocs.yml: cards rendered by the exercise_atlas macro;
-  html    the same pages with each card replaced by its finished HTML (no macro work), which
-          isolates the cost of the macro itself (goal: under 10 % extra);
   stock   stock MkDocs + Material with the same text as plain Markdown and no extension: the
-          anchor for "what would a plain site cost".
+          anchor for "what would a plain site cost" (its library page is a list of links);
+  html    (with --kinds ... html) the same pages as ours with each card replaced by its finished
+          HTML, which isolates the cost of the macro itself.
 
-It prints medians of --runs builds: wall time, peak memory (max RSS of the build process),
-total site size, the HTML size of one exercise page and the search index size, then the ratios.
-With Chromium present it also times typing a query to the first search result at the largest size.
+It prints medians of --runs clean builds: wall time, peak memory (max RSS of the build process),
+total site size, the library page (and its bytes per exercise), one exercise page and the search
+index, then the ratios ours/stock. With Chromium present it then times typing a query to the
+first search result at the largest size, for ours and stock in the same browser, alternately.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -44,6 +47,20 @@ PROSE = (
     "breathe out as you squeeze, and stop if you feel a sharp pain at the pubic bone. Runners can add it "
     "after an easy run, twice a week, and progress when three sets feel comfortable the next day. "
 )
+
+
+def real_figures() -> list[str]:
+    """The ``figure:`` blocks of this site's exercises: synthetic exercises are drawn like real ones."""
+    blocks = []
+    for path in sorted((ROOT / "docs/exercises").glob("*.md")):
+        match = re.search(r"^figure:\n(?:[ -].*\n)+", path.read_text(encoding="utf-8"), re.M)
+        if match:
+            blocks.append(match.group(0))
+    return blocks
+
+
+FIGURES = real_figures()
+DESCRIPTION = "---\ndescription: A synthetic page of the benchmark, the same text for every generator.\n---\n\n"
 
 
 def exercise_markdown(index: int, total: int) -> str:
@@ -86,7 +103,7 @@ evidence:
   summary: Comparable exercises reached high adductor longus activity [@serner2014].
 references: [serner2014]
 reviewed: 2026-11-25
----
+{FIGURES[index % len(FIGURES)] if FIGURES else ""}---
 
 {{{{ exercise_card("bench-{index:04d}", variant="page") }}}}
 
@@ -99,6 +116,8 @@ reviewed: 2026-11-25
 def plain_markdown(index: int, total: int) -> str:
     """The same words as plain Markdown, for stock MkDocs (no extension, no card)."""
     text = exercise_markdown(index, total)
+    if FIGURES:  # a drawing, not text: stock has none
+        text = text.replace(FIGURES[index % len(FIGURES)], "")
     front, body = text.split("---\n", 2)[1:]
     lines = [f"# Benchmark exercise {index}", ""]
     lines += [f"- {line.strip()}" for line in front.splitlines() if line.strip() and not line.startswith("---")]
@@ -117,19 +136,29 @@ def make_project(where: Path, size: int, kind: str) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\nnav:\n(  .*\n)+", "\nnav:\n  - index.md\n  - Exercise library: exercises/index.md\n", config)
     config = config.replace("      export_file: docs/data/exercises.json\n", "")
+    config = re.sub(r"      published_urls_file: .*\n", "", config)  # synthetic pages have no published address
     if kind == "stock":
         config = config.split("\nmarkdown_extensions:")[0] + "\nmarkdown_extensions:\n  - toc:\n      permalink: true\n"
         config = config.replace("  custom_dir: overrides\n", "")
-        config = config.replace("extra_css:\n  - assets/atlas.css\n", "")
+        config = re.sub(r"\nextra_(css|javascript):\n(  .*\n)+", "\n", config)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (docs / "index.md").write_text("# Benchmark\n\nA synthetic library.\n", encoding="utf-8")
+    # Every reference is cited once on the home page (the build fails on an uncited one).
+    keys = re.findall(r"^@\w+\{([^,]+),", (ROOT / "data/references.bib").read_text(encoding="utf-8"), re.M)
+    (docs / "index.md").write_text(
+        f"{DESCRIPTION}# Benchmark\n\nA synthetic library, citing [{'; '.join('@' + k for k in keys)}].\n",
+        encoding="utf-8",
+    )
     for index in range(size):
         text = plain_markdown(index, size) if kind == "stock" else exercise_markdown(index, size)
         (docs / "exercises" / f"bench-{index:04d}.md").write_text(text, encoding="utf-8")
-    library = "# Exercise library\n\n" + (
-        "\n".join(f"- [Benchmark exercise {i}](bench-{i:04d}.md)" for i in range(size))
-        if kind == "stock"
-        else "{{ exercise_library() }}"
+    library = (
+        DESCRIPTION
+        + "# Exercise library\n\n"
+        + (
+            "\n".join(f"- [Benchmark exercise {i}](bench-{i:04d}.md)" for i in range(size))
+            if kind == "stock"
+            else "{{ exercise_library() }}"
+        )
     )
     (docs / "exercises/index.md").write_text(library + "\n", encoding="utf-8")
     if kind == "html":
@@ -163,8 +192,11 @@ def prerender_cards(project: Path) -> None:
         os.chdir(cwd)
 
 
-def build(project: Path) -> tuple[float, int]:
-    """Wall seconds and peak RSS (MiB) of one clean build in a fresh process."""
+def build(project: Path) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (MiB) and CPU seconds of one clean build in a fresh process.
+
+    CPU time (user + system) is what the build itself costs; wall time also counts waiting for
+    the cores when other work shares the machine."""
     shutil.rmtree(project / "site", ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
@@ -175,99 +207,135 @@ def build(project: Path) -> tuple[float, int]:
     elapsed = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"build failed in {project}:\n{process.stderr.read().decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss // 1024
+    return elapsed, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
 def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def measure(project: Path, runs: int) -> dict[str, float]:
+def measure(project: Path, runs: int, size: int) -> dict[str, float]:
     results = [build(project) for _ in range(runs)]
     site = project / "site"
+    library = (site / "exercises/index.html").stat().st_size
     return {
         "seconds": statistics.median(r[0] for r in results),
+        "cpu": statistics.median(r[2] for r in results),
         "rss_mib": statistics.median(r[1] for r in results),
         "site_mib": folder_size(site) / 2**20,
+        "library_kib": library / 1024,
+        "per_exercise_b": library / size,
         "page_kib": (site / "exercises/bench-0000/index.html").stat().st_size / 1024,
         "index_kib": (site / "search/search_index.json").stat().st_size / 1024,
     }
 
 
-def search_latency(site: Path, runs: int) -> float | None:
-    """Median ms from typing a query to the first result, in Debian's Chromium, or None."""
+def search_latency(sites: dict[str, Path], runs: int) -> dict[str, float] | None:
+    """Median ms from typing a query to the first result, per site, in one Chromium, or None."""
     if not Path("/usr/bin/chromium").exists():
         return None
     sys.path.insert(0, str(ROOT / "tests"))
     from browser import CHROMIUM, CHROMIUM_ARGS, serve
     from playwright.sync_api import sync_playwright
 
-    times = []
-    with sync_playwright() as playwright, serve(site) as base:
+    times: dict[str, list[float]] = {kind: [] for kind in sites}
+    with sync_playwright() as playwright, contextlib.ExitStack() as stack:
+        bases = {kind: stack.enter_context(serve(site)) for kind, site in sites.items()}
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         # Playwright's polling needs eval, which the site's CSP forbids; only the harness bypasses it.
         context = browser.new_context(bypass_csp=True)
         for _ in range(runs):
-            page = context.new_page()
-            page.goto(base)
-            page.locator("label.md-search__icon, .md-search__input").first.click()
-            # Wait until the index is loaded, then time only the query.
-            page.locator("input.md-search__input").fill("zz")
-            page.wait_for_function(
-                "!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')",
-                timeout=60_000,
-            )
-            page.locator("input.md-search__input").fill("")
-            start = time.perf_counter()
-            page.locator("input.md-search__input").press_sequentially("adduction", delay=0)
-            page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
-            times.append((time.perf_counter() - start) * 1000)
-            page.close()
+            for kind, base in bases.items():  # alternately, so both see the same machine
+                page = context.new_page()
+                page.goto(base)
+                page.locator("label.md-search__icon, .md-search__input").first.click()
+                # Wait until the index is loaded, then time only the query.
+                page.locator("input.md-search__input").fill("zz")
+                page.wait_for_function(
+                    "!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')",
+                    timeout=120_000,
+                )
+                page.locator("input.md-search__input").fill("")
+                start = time.perf_counter()
+                page.locator("input.md-search__input").press_sequentially("adduction", delay=0)
+                page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
+                times[kind].append((time.perf_counter() - start) * 1000)
+                page.close()
         browser.close()
-    return statistics.median(times)
+    return {kind: statistics.median(values) for kind, values in times.items()}
+
+
+def profile(where: Path, size: int, top: int = 30) -> None:
+    """One build of ours at ``size`` under cProfile: where the time goes, by own time and in total."""
+    import pstats
+
+    project = make_project(where, size, "ours")
+    out = where / "build.prof"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "--strict", "-q"]
+    subprocess.run(command, cwd=project, env=env, check=True)
+    stats = pstats.Stats(str(out))
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--runs", type=int, default=3, help="builds per measurement; the median is shown")
+    parser.add_argument("--kinds", nargs="+", default=["ours", "stock"], choices=["ours", "stock", "html"])
+    parser.add_argument("--profile", type=int, metavar="SIZE", help="profile one build of ours at SIZE and stop")
     args = parser.parse_args(argv)
+    if args.profile:
+        with tempfile.TemporaryDirectory(prefix="atlas-profile-") as tmp:
+            profile(Path(tmp), args.profile)
+        return 0
+    kinds = [k for k in ("ours", "html", "stock") if k in args.kinds]
     table: dict[tuple[int, str], dict[str, float]] = {}
+    began = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
         for size in args.sizes:
-            for kind in ("ours", "html", "stock"):
+            for kind in kinds:
                 project = make_project(Path(tmp), size, kind)
-                table[size, kind] = measure(project, args.runs)
+                table[size, kind] = measure(project, args.runs, size)
                 print(
                     f"  measured {kind:5} at {size:5} exercises: {table[size, kind]['seconds']:.2f} s", file=sys.stderr
                 )
         largest = max(args.sizes)
-        latency = search_latency(Path(tmp) / f"ours-{largest}" / "site", args.runs)
+        searched = [k for k in ("ours", "stock") if k in kinds]
+        latency = search_latency({k: Path(tmp) / f"{k}-{largest}" / "site" for k in searched}, args.runs)
 
     print(f"\nMedians of {args.runs} clean builds (MkDocs {mkdocs_version()}, {os.cpu_count()} cores)\n")
     print(
-        f"{'exercises':>9} {'build':>6} {'s':>7} {'ms/page':>8} {'RSS MiB':>8} {'site MiB':>9} {'page KiB':>9} {'index KiB':>10}"
+        f"{'exercises':>9} {'build':>6} {'s':>7} {'CPU s':>7} {'RSS MiB':>8} {'site MiB':>9} {'library KiB':>12} "
+        f"{'B/exercise':>11} {'page KiB':>9} {'index KiB':>10}"
     )
     for (size, kind), row in table.items():
-        per_page = row["seconds"] / (size + 2) * 1000
         print(
-            f"{size:>9} {kind:>6} {row['seconds']:7.2f} {per_page:8.1f} {row['rss_mib']:8.0f} "
-            f"{row['site_mib']:9.1f} {row['page_kib']:9.1f} {row['index_kib']:10.0f}"
+            f"{size:>9} {kind:>6} {row['seconds']:7.2f} {row['cpu']:7.2f} {row['rss_mib']:8.0f} {row['site_mib']:9.1f} "
+            f"{row['library_kib']:12.1f} {row['per_exercise_b']:11.0f} {row['page_kib']:9.1f} {row['index_kib']:10.0f}"
         )
-    print("\nRatios (same run)")
-    for size in args.sizes:
-        ours, html, stock = (table[size, k]["seconds"] for k in ("ours", "html", "stock"))
-        print(f"  {size:>5} exercises: macro cost ours/html = {ours / html:.3f}   ours/stock = {ours / stock:.2f}")
-    if len(args.sizes) > 1:
-        small, large = sorted(args.sizes)[-2:]
-        for kind in ("ours", "stock"):
-            per_small = table[small, kind]["seconds"] / (small + 2)
-            per_large = table[large, kind]["seconds"] / (large + 2)
-            print(f"  per-page time {large} vs {small} ({kind}): {per_large / per_small:.2f}")
-    if latency is not None:
-        print(f"\nSearch at {largest} exercises: median {latency:.0f} ms from typing to the first result")
-    else:
+    if "stock" in kinds and "ours" in kinds:
+        print("\nRatios ours/stock (same run); goals: build <= 1.5, RSS <= 1.2, index <= 1.2, page <= stock + 10 KiB")
+        for size in args.sizes:
+            ours, stock = table[size, "ours"], table[size, "stock"]
+            print(
+                f"  {size:>5} exercises: build {ours['seconds'] / stock['seconds']:.2f} (CPU {ours['cpu'] / stock['cpu']:.2f})"
+                f"   RSS {ours['rss_mib'] / stock['rss_mib']:.2f}"
+                f"   index {ours['index_kib'] / stock['index_kib']:.2f}"
+                f"   page +{ours['page_kib'] - stock['page_kib']:.1f} KiB"
+                f"   library {ours['per_exercise_b']:.0f} B/exercise (goal <= 1,500)"
+            )
+    if "html" in kinds:
+        for size in args.sizes:
+            ratio = table[size, "ours"]["seconds"] / table[size, "html"]["seconds"]
+            print(f"  {size:>5} exercises: macro cost ours/html = {ratio:.3f}")
+    if latency:
+        shown = "   ".join(f"{kind} {ms:.0f} ms" for kind, ms in latency.items())
+        print(f"\nSearch at {largest} exercises, median ms from typing to the first result: {shown}")
+    elif latency is None:
         print("\nSearch latency: skipped (no /usr/bin/chromium)")
+    print(f"\nThe whole run took {(time.perf_counter() - began) / 60:.1f} minutes.")
     return 0
 
 

@@ -27,7 +27,9 @@ def mini(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def render(source: str, **config: str) -> str:
-    return markdown.markdown(source, extensions=["exercise_atlas"], extension_configs={"exercise_atlas": config})
+    """Markdown in, HTML out, with the mini site's options (its vocabulary) unless told otherwise."""
+    options = {"vocabulary_file": "data/vocabulary.yml", **config}
+    return markdown.markdown(source, extensions=["exercise_atlas"], extension_configs={"exercise_atlas": options})
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -109,7 +109,7 @@ def test_side_plank_is_level_on_its_forearm():
          f"{BALL}:34: figure.positions.squeeze.contacts.1: unknown surface 'bal' (did you mean 'ball'?); add it to 'props'"),
         (BALL, "{type: ball,", "{type: bal,",
          f"{BALL}:34: figure.props.0.type: expected one of 'bench', 'ball', 'band', 'cable', 'slider', 'pad', 'wall', "
-         "'hands'; got 'bal' (did you mean 'ball'?)"),
+         "'hands', 'kettlebell'; got 'bal' (did you mean 'ball'?)"),
         (BALL, "view: top", "view: tpo",
          f"{BALL}:34: figure.view: expected one of 'side', 'front', 'top'; got 'tpo' (did you mean 'top'?)"),
         (BALL, ", squeeze: {lean: -90, both: {hip: 3}, contacts: [pelvis on floor, left.ankle on ball]}", "",
@@ -119,6 +119,52 @@ def test_side_plank_is_level_on_its_forearm():
 def test_one_figure_mistake_one_line(mini, path, old, new, expected):
     edit(mini / path, old, new)
     assert problems() == (expected if isinstance(expected, list) else [expected])
+
+
+def test_an_exercise_without_a_figure_is_one_line(mini):
+    path = mini / BALL
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith("figure:")), encoding="utf-8")
+    assert problems() == [f"{BALL}:2: figure: missing required field"]
+
+
+def test_a_kettlebell_hangs_from_the_hands_and_may_not_sink_into_the_floor():
+    data = standing(both={"shoulder": 5})
+    data["view"] = "front"
+    data["props"] = [{"type": "kettlebell", "between": ["left.hand", "right.hand"], "diameter": 21}]
+    figure = load(data)
+    pts, bell = figure.positions[0].points, figure.positions[0].props[0]
+    assert bell.centre is not None and bell.radius == 10.5
+    assert bell.centre[2] == pytest.approx((pts["left.hand"][2] + pts["right.hand"][2]) / 2)  # between the hands
+    assert bell.centre[1] == pytest.approx(pts["left.hand"][1] - 8.0 - 10.5)  # below them, by its handle
+    assert figure_issues(data) == []
+    data["props"][0]["diameter"] = 80  # a bell too big to hang clear of the floor
+    depth = 80 - (pts["left.hand"][1] - 8.0)  # its bottom below the floor: 80 cm below the handle's grip
+    assert round(depth) == 14
+    assert figure_issues(data) == [
+        (("positions", "start"), "the kettlebell passes 14 cm into the floor"),
+        (("positions", "end"), "the kettlebell passes 14 cm into the floor"),
+    ]
+
+
+def test_shift_and_lift_move_the_whole_body_to_a_new_place():
+    data = standing(shift=80, lift=10)
+    data["view"] = "front"
+    data["positions"]["end"]["contacts"] = ["left.foot on floor"]
+    start, end = (p.points for p in load(data).positions)
+    assert end["left.foot"][2] == pytest.approx(start["left.foot"][2] + 80)  # along the picture: z in the front view
+    assert end["left.foot"][1] == pytest.approx(start["left.foot"][1] + 10)  # in the air
+    assert close(body.sub(end["head"], end["left.foot"]), body.sub(start["head"], start["left.foot"]))
+
+
+def test_roll_turns_the_body_about_its_long_axis():
+    data = standing(lean=90, roll=15)
+    data["view"] = "top"
+    data["positions"]["end"]["contacts"] = ["pelvis on floor"]
+    pts = load(data).positions[1].points
+    drop = 2 * body.HIP_HALF * math.sin(math.radians(15))
+    assert pts["right.hip"][1] - pts["left.hip"][1] == pytest.approx(drop)  # + : the left side goes down
+    assert pts["chest"][1] == pytest.approx(pts["pelvis"][1])  # still level along the body
 
 
 def test_a_resting_foot_may_not_slide():

@@ -33,6 +33,8 @@ PATCH = textwrap.dedent(
         "muscles_file": f"{_root}/data/muscles.yml",
         "references_file": f"{_root}/data/references.bib",
         "glossary_file": f"{_root}/includes/abbreviations.md",
+        "vocabulary_file": f"{_root}/data/vocabulary.yml",
+        "assets_dir": "",
     }
 
     def _with_atlas(self, **kwargs):

@@ -22,15 +22,26 @@ PECTINEUS = """- id: pectineus
 """
 
 
-def muscle_map(html: str) -> ET.Element:
-    match = re.search(r'<figure class="muscle-map[^>]*>.*?</figure>', html, re.S)
-    assert match, "no muscle map in the output"
-    return ET.fromstring(match.group(0))
+def muscle_map(html: str, index: int = 0) -> ET.Element:
+    found = re.findall(r'<figure class="muscle-map[^>]*>.*?</figure>', html, re.S)
+    assert len(found) > index, "no muscle map in the output"
+    return ET.fromstring(found[index])
 
 
-def roles(figure: ET.Element, view: str) -> list[tuple[str, str]]:
-    group = next(g for g in figure.iter("g") if g.get("data-view") == view)
-    return [(p.get("data-muscle"), p.get("data-role")) for p in group.iter("path") if p.get("data-muscle")]
+def regions(figure: ET.Element) -> list[tuple[str, str]]:
+    """(muscle, role) of each region a map draws, in drawing order."""
+    roles = []
+    for use in figure.iter("use"):
+        if use.get("data-muscle"):
+            role = next(c.rsplit("--", 1)[1] for c in use.get("class").split() if c.startswith("muscle-map__region--"))
+            roles.append((use.get("data-muscle"), role))
+    return roles
+
+
+def shared_drawing(html: str) -> ET.Element:
+    found = re.findall(r'<svg[^>]*class="muscle-map-defs".*?</svg>\s*(?=<|$)', html, re.S)
+    assert len(found) == 1, f"the shared drawing must be on the page exactly once, found {len(found)}"
+    return ET.fromstring(found[0])
 
 
 def test_a_card_highlights_its_primary_and_secondary_muscles(mini):
@@ -42,9 +53,10 @@ def test_a_card_highlights_its_primary_and_secondary_muscles(mini):
         "Schematic front and inner views of the hips and thighs. Strongly highlighted, main muscles: "
         "Adductor longus. Lightly highlighted, helpers: Gracilis."
     )
-    # The front view draws both legs: each region twice, highlighted ones last (on top).
-    assert roles(figure, "front") == [("gracilis", "secondary"), ("adductor-longus", "primary")] * 2
-    assert roles(figure, "medial") == [("gracilis", "secondary")]  # longus has no medial region here
+    # Highlighted regions are drawn last (on top), main muscles last of all.
+    assert regions(figure) == [("gracilis", "secondary"), ("adductor-longus", "primary")]
+    uses = [u.get("href") for u in svg.iter("use")]
+    assert uses[0] == "#atlas-mm--skin" and uses[-1] == "#atlas-mm--lines"  # under and over the muscles
     caption = "".join(figure.find("figcaption").itertext())
     assert "Bold colour: main muscle" in caption and "Soft colour, dashed edge: helper" in caption
 
@@ -54,9 +66,12 @@ def test_a_new_muscle_in_the_data_appears_in_the_map_and_the_legend(mini):
     edit(mini / "docs/exercises/ball-squeeze.md", "secondary: [gracilis]", "secondary: [gracilis, pectineus]")
     html = render('{{ exercise_card("ball-squeeze") }}')
     figure = muscle_map(html)
-    assert ("pectineus", "secondary") in roles(figure, "front")
+    assert ("pectineus", "secondary") in regions(figure)
     assert "Pectineus" in figure.find("svg").find("desc").text
     assert re.search(r'data-muscle="pectineus">.*?Pectineus <span class="muscle-chip__role">\(helper\)', html)
+    shape = shared_drawing(html).find("symbol[@id='atlas-mm-pectineus']")
+    assert shape is not None and shape.find("path").get("d") == "M82 126 L93 131 L88 160 L76 156 Z"
+    assert shape.find("path/title").text == "Pectineus"  # the name shown on hover
 
 
 def test_plain_muscles_are_drawn_faintly_and_deep_ones_only_when_highlighted(mini):
@@ -64,10 +79,12 @@ def test_plain_muscles_are_drawn_faintly_and_deep_ones_only_when_highlighted(min
         mini / "data/muscles.yml", "- id: gracilis", PECTINEUS.replace("Z\n", "Z\n    deep: true\n") + "- id: gracilis"
     )
     figure = muscle_map(render('{{ muscle_map("gracilis") }}'))
-    assert roles(figure, "front")[:2] == [("adductor-longus", "plain"), ("gracilis", "primary")]
-    assert "pectineus" not in {m for m, _ in roles(figure, "front")}
+    assert regions(figure) == [("adductor-longus", "plain"), ("gracilis", "primary")]
     deep = muscle_map(render('{{ muscle_map("pectineus", caption="Deep in the groin.") }}'))
-    assert ("pectineus", "primary") in roles(deep, "front")
+    assert ("pectineus", "primary") in regions(deep)
+    assert "muscle-map__region--deep" in next(u for u in deep.iter("use") if u.get("data-muscle") == "pectineus").get(
+        "class"
+    )
     assert "Pectineus lies deep, under other muscles." in deep.find("svg").find("desc").text
     assert "".join(deep.find("figcaption").itertext()).startswith("Deep in the groin.")
     assert "muscle-map--aside" in deep.get("class")
@@ -77,8 +94,61 @@ def test_the_library_map_is_a_picker_of_the_muscles_the_filter_knows(mini):
     figure = muscle_map(render("{{ exercise_library() }}"))
     svg = figure.find("svg")
     assert svg.get("aria-hidden") == "true" and svg.get("role") is None  # the checkboxes are the accessible way
-    pickable = {p.get("data-muscle") for p in svg.iter("path") if "pickable" in (p.get("class") or "")}
-    assert pickable == {"adductor-longus", "gracilis"}
+    picks = [u for u in svg.iter("use") if "pickable" in (u.get("class") or "")]
+    assert {u.get("data-muscle") for u in picks} == {"adductor-longus", "gracilis"}
+    # Each drawn shape is its own target (both legs on the front view, and the inner view), so a
+    # click or tap lands on the muscle itself, not between its shapes.
+    assert sorted(u.get("href") for u in picks if u.get("data-muscle") == "gracilis") == [
+        "#atlas-mm-gracilis--front",
+        "#atlas-mm-gracilis--front-mirror",
+        "#atlas-mm-gracilis--medial",
+    ]
+
+
+def test_compact_cards_carry_no_map(mini):
+    html = render('{{ exercise_card("ball-squeeze", variant="compact") }}')
+    assert "muscle-map" not in html and "<use" not in html
+    assert "Adductor longus <span" in html and "(main)" in html  # the chips still name the muscles
+
+
+# The shared drawing: defined once per page, every map a set of references to it.
+
+
+def defined_ids(html: str) -> set[str]:
+    return set(re.findall(r'\sid="([^"]+)"', html))
+
+
+def references(html: str) -> list[str]:
+    return re.findall(r'<use[^>]*\shref="#([^"]+)"', html)
+
+
+def test_a_page_with_several_maps_defines_the_drawing_once_and_every_reference_resolves(mini):
+    html = render(
+        '{{ muscle_map("gracilis") }}\n\n{{ exercise_card("ball-squeeze") }}\n\n'
+        '{{ muscle_map("adductor-longus", helpers="gracilis") }}\n\n{{ exercise_library() }}'
+    )
+    drawing = shared_drawing(html)
+    assert drawing.get("aria-hidden") == "true" and drawing.get("data-search-exclude") is not None
+    assert html.rstrip().endswith("</svg>")  # after the content, where it is out of the reader's way
+    ids, refs = defined_ids(html), references(html)
+    assert len(refs) > 10 and set(refs) <= ids, f"unresolved: {set(refs) - ids}"
+    assert len(re.findall(r'\sid="([^"]+)"', html)) == len(ids), "an id is defined twice"
+    # The drawing carries no colours: the stylesheet sets them through the maps' classes (CSP: no style).
+    text = ET.tostring(drawing, encoding="unicode")
+    assert not re.search(r"\s(style|fill|stroke)=", text)
+
+
+def test_each_map_keeps_its_own_title_and_description(mini):
+    html = render('{{ muscle_map("gracilis") }}\n\n{{ muscle_map("adductor-longus", helpers="gracilis") }}')
+    titles = [muscle_map(html, i).find("svg/title").text for i in (0, 1)]
+    descs = [muscle_map(html, i).find("svg/desc").text for i in (0, 1)]
+    assert titles == ["Muscle map: Gracilis", "Muscle map: Adductor longus, Gracilis"]
+    assert "main muscles: Gracilis." in descs[0] and "helpers: Gracilis." in descs[1]
+
+
+def test_a_page_without_a_map_has_no_drawing(mini):
+    html = render('Text.\n\n{{ exercise_card("ball-squeeze", variant="compact") }}')
+    assert "muscle-map-defs" not in html and "<symbol" not in html
 
 
 def test_contributor_text_in_the_map_is_escaped(mini):

@@ -169,9 +169,9 @@ CASES: dict[str, tuple[Change, list[str]]] = {
 CONFIG_CASES: dict[str, tuple[Change, str]] = {
     "a misspelt option": (
         lambda r: edit(r / "mkdocs.yml", "exercises_dir:", "exercise_dir:"),
-        "exercise_atlas: unknown option 'exercise_dir' (did you mean 'exercises_dir'?); known: 'docs_dir', "
-        "'exercises_dir', 'muscles_file', 'references_file', 'glossary_file', 'export_file', 'templates_dir', "
-        "'exercise_url', 'references_title', 'published_urls_file'",
+        "exercise_atlas: unknown option 'exercise_dir' (did you mean 'exercises_dir'?); known: "
+        "'docs_dir', 'exercises_dir', 'muscles_file', 'references_fil"
+        "e', 'glossary_file', 'vocabulary_file', 'assets_dir', 'export_file', 'templates_dir', 'exercise_url', 'references_title', 'published_urls_file'",
     ),
     "a link pattern without {id}": (
         lambda r: set_option(r, 'exercise_url: "exercises/{slug}.md"'),

@@ -18,6 +18,7 @@ from exercise_atlas.macros import MacroError, bind
 from exercise_atlas.model import Settings, Site
 from exercise_atlas.render import Renderer
 
+MINI_SETTINGS = Settings(vocabulary_file="data/vocabulary.yml")  # the mini site's options
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 BALL = "docs/exercises/ball-squeeze.md"
 TEMPLATE = (FIXTURE / BALL).read_text(encoding="utf-8")
@@ -48,7 +49,7 @@ def test_any_macro_text_parses_or_fails_cleanly(inner):
 
 
 def load(mini: Path):
-    return _load(Settings())  # uncached: files change faster than the clock ticks here
+    return _load(MINI_SETTINGS)  # uncached: files change faster than the clock ticks here
 
 
 @SETTINGS
@@ -62,7 +63,7 @@ def test_any_field_value_loads_or_is_reported(mini, field, value):
         for problem in site.problems:
             assert "\n" not in str(problem) and str(problem).startswith(("docs/", "data/"))
         return
-    renderer = Renderer(site, Settings())
+    renderer = Renderer(site, MINI_SETTINGS)
     first = ET.tostring(renderer.render_macro('exercise_card("ball-squeeze")', None))
     assert ET.tostring(renderer.render_macro('exercise_card("ball-squeeze")', None)) == first
 
@@ -82,7 +83,7 @@ def test_cue_text_comes_out_exactly_as_typed(mini, text):
     if site.problems:  # control characters and the like are refused with a message
         assert all("cues" in p.field for p in site.problems), site.problems
         return
-    card = Renderer(site, Settings()).render_macro('exercise_card("ball-squeeze")', None)
+    card = Renderer(site, MINI_SETTINGS).render_macro('exercise_card("ball-squeeze")', None)
     cues = card.find(".//section[@class='exercise-card__section exercise-card__cues']/ul/li")
     # Text only, no element injected; line breaks come out normalised, as in any HTML parser.
     typed = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -86,6 +86,7 @@ def check(config_file: str = "mkdocs.yml") -> Result:
     atlas = next(e for e in md.registeredExtensions if isinstance(e, ExerciseAtlasExtension))
     docs = Path(str(config.get("docs_dir") or "docs"))
     atlas.collect, atlas.token, atlas.docs_dir = True, object(), docs.as_posix()
+    atlas.lists = (_paths(config.get("extra_css")), _paths(config.get("extra_javascript")))
     pages = sorted(p for p in docs.rglob("*.md") if not any(part.startswith(".") for part in p.parts))
     atlas.page_paths = {path.relative_to(docs).as_posix(): path.as_posix() for path in pages}
     for path in pages:
@@ -102,6 +103,12 @@ def check(config_file: str = "mkdocs.yml") -> Result:
         atlas.build.config_problems.append(Problem(str(docs), None, "", "no pages found; is docs_dir right?"))
     problems = sorted(set(atlas.build.all_problems()), key=Problem.sort_key)
     return Result(atlas.build.site, problems, len(pages))
+
+
+def _paths(entries: object) -> list[str]:
+    """``extra_css``/``extra_javascript`` entries as paths (MkDocs also allows mappings with ``path``)."""
+    items = entries if isinstance(entries, list) else []
+    return [str(item.get("path")) if isinstance(item, dict) else str(item) for item in items]
 
 
 def _load_error(exc: Exception, name: str) -> str:

@@ -14,8 +14,10 @@ from .check import check, settings_from_config
 from .export import refresh_export
 from .loader import load_site
 from .model import Settings
+from .newsite import init_site
 from .scaffold import new_exercise
-from .schema import ID_PATTERN, PATTERN_HINTS, PUBLISHED_SCHEMAS, exercise_schema_json, schema_json
+from .schema import ID_PATTERN, PATTERN_HINTS, published_schemas, schema_json
+from .vocabulary import load_vocabulary
 
 SCHEMA_DIR = "schema"
 
@@ -29,26 +31,25 @@ def main(argv: list[str] | None = None) -> int:
         "schema", help="print the exercise JSON Schema, or write both schemas with --write"
     )
     schema_cmd.add_argument("--write", metavar="DIR", nargs="?", const=SCHEMA_DIR, help=f"(default: {SCHEMA_DIR})")
+    schema_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
     export_cmd = commands.add_parser("export", help="write the library's JSON export (export_file in mkdocs.yml)")
     export_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
     new_cmd = commands.add_parser("new", help="write a new exercise file that builds at once")
     new_cmd.add_argument("id", help="lower-case words joined by hyphens, e.g. side-plank-adduction")
     new_cmd.add_argument("name", help='display name, e.g. "Side plank adduction"')
     new_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
+    init_cmd = commands.add_parser("init", help="write a new site that builds at once")
+    init_cmd.add_argument("folder", help="a new or empty folder")
+    init_cmd.add_argument("--name", default="My Exercise Atlas", help="the site's name")
     args = parser.parse_args(argv)
-
-    if args.command == "schema":
-        if args.write:
-            Path(args.write).mkdir(parents=True, exist_ok=True)
-            for name, schema in PUBLISHED_SCHEMAS.items():
-                (Path(args.write) / name).write_text(schema_json(schema), encoding="utf-8")
-        else:
-            sys.stdout.write(exercise_schema_json())
-        return 0
+    if args.command == "init":
+        return _init(Path(args.folder), args.name)
 
     if not Path(args.config_file).is_file():
         print(f"{args.config_file}: no such file; run this in the folder of your mkdocs.yml", file=sys.stderr)
         return 2
+    if args.command == "schema":
+        return _schema(args.write, settings_from_config(args.config_file))
     if args.command == "new":
         return _new(args.id, args.name, settings_from_config(args.config_file))
     if args.command == "export":
@@ -77,6 +78,37 @@ def _new(exercise_id: str, name: str, settings: Settings) -> int:
         print(f"{exc}; choose another id or edit that file", file=sys.stderr)
         return 2
     print(f"Wrote {path.as_posix()}. Replace every PLACEHOLDER; `exercise-atlas check` lists any left.")
+    return 0
+
+
+def _init(folder: Path, name: str) -> int:
+    try:
+        written = init_site(folder, name)
+    except FileExistsError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(f"Wrote {len(written)} files in {folder.as_posix()}. Next:")
+    print(f"  cd {folder.as_posix()} && pip install mkdocs-material && mkdocs serve")
+    print(
+        "Then edit data/muscles.yml, data/references.bib and docs/exercises/; `exercise-atlas check` lists any problem."
+    )
+    return 0
+
+
+def _schema(folder: str | None, settings: Settings) -> int:
+    """The schemas made with the site's vocabulary: printed, or written for editors and the docs."""
+    vocabulary, problems = load_vocabulary(settings.vocabulary_file)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    schemas = published_schemas(vocabulary)
+    if not folder:
+        sys.stdout.write(schema_json(schemas["exercise.schema.json"]))
+        return 0
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    for name, schema in schemas.items():
+        (Path(folder) / name).write_text(schema_json(schema), encoding="utf-8")
     return 0
 
 

@@ -1,6 +1,7 @@
 """The shape of validated data: an exercise's front matter and a muscle's entry.
 
-These TypedDicts describe data that has passed the JSON Schema in ``schema.py``; a test keeps the
+The field a site adds to every card (its vocabulary's card section) is not typed here, as its
+name is the site's. These TypedDicts describe data that has passed the JSON Schema in ``schema.py``; a test keeps the
 two equal (tests/test_model.py). No ``from __future__ import annotations`` here: TypedDict reads
 ``NotRequired`` from real annotations, not from strings.
 """
@@ -54,13 +55,12 @@ class ExerciseData(TypedDict):
     regressions: list[str]
     progressions: list[str]
     progress_when: str
-    for_runners: str
     safety: str
     evidence: Evidence
     references: list[str]
     links: NotRequired[list[Link]]
     image: NotRequired[Image]
-    figure: NotRequired[dict[str, Any]]  # checked and typed by the figures package
+    figure: dict[str, Any]  # checked and typed by the figures package
     reviewed: str
 
 

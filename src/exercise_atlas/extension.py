@@ -30,6 +30,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
 
+from .assets import create_missing_assets
 from .citations import (
     BareKeyInlineProcessor,
     CitationInlineProcessor,
@@ -41,11 +42,13 @@ from .export import create_missing_export
 from .grammar import INLINE_MACRO_RE, MACRO_LINE_RE, MacroSyntaxError
 from .macros import AlreadyReportedError, MacroError
 from .model import OPTIONS, Settings, check_option
-from .pagecontext import build_token, current_page, generator_docs_dir, page_file
+from .pagecontext import build_token, current_page, generator_docs_dir, generator_lists, page_file
 from .pages import Page, markdown_body, page_problems, read_page
 from .pipeline import Build, relative_to_cwd, start_build
 from .references import Reference
 from .render import TemplateFailedError
+from .shared_svg import SharedSvgTreeprocessor
+from .toc_skip import register as register_toc_skip
 from .yamlsource import read_text
 
 _STANDALONE = "a macro must stand alone on its own line, with no indentation"
@@ -122,6 +125,7 @@ class ExerciseAtlasExtension(Extension):
         self.token: object | None = None  # set by the check: one build for all its pages
         self.docs_dir: str | None = None  # set by the check: the docs_dir of mkdocs.yml
         self.page_paths: dict[str, str] | None = None  # set by the check: every page and its file
+        self.lists: tuple[list[str], list[str]] | None = None  # set by the check: extra_css, extra_javascript
         self.build: Build | None = None
         self.page: Page = Page("", None)
 
@@ -144,7 +148,9 @@ class ExerciseAtlasExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
         md.registerExtension(self)
         self.md = md
-        create_missing_export(self.settings())  # before a generator lists the files it will publish
+        # Before a generator lists the files it will publish (it configures extensions first).
+        create_missing_assets(self.settings())
+        create_missing_export(self.settings())
         # First of all preprocessors (whitespace normalising is 30): the page's own file is read.
         md.preprocessors.register(PageStart(self, md), "exercise_atlas_page", 40)
         # After indented code (80), so an indented macro stays code; before headers and paragraphs.
@@ -164,6 +170,8 @@ class ExerciseAtlasExtension(Extension):
         # so the reference list's heading is listed.
         citations = CitationTreeprocessor(md, self.references, self.reference_list, self.cited)
         md.treeprocessors.register(citations, "exercise_atlas_citations", 15)
+        md.treeprocessors.register(SharedSvgTreeprocessor(md, self), "exercise_atlas_shared_svg", 14)
+        register_toc_skip(md)  # the library's card names: headings, but not in the table of contents
         # Last of all: every other processor has had its chance to find a problem.
         md.postprocessors.register(PageEnd(self, md), "exercise_atlas_page_end", 0)
 
@@ -179,7 +187,8 @@ class ExerciseAtlasExtension(Extension):
         # they share is kept here, and recognised by the generator's per-build token.
         global _CURRENT_BUILD
         if _CURRENT_BUILD is None or token is None or _CURRENT_BUILD.token is not token:
-            _CURRENT_BUILD = start_build(self.settings(), token, generator_docs_dir(self.md) or self.docs_dir)
+            lists = generator_lists(self.md) or self.lists
+            _CURRENT_BUILD = start_build(self.settings(), token, generator_docs_dir(self.md) or self.docs_dir, lists)
             self.build = _CURRENT_BUILD
             self._plan(self.page_paths if self.page_paths is not None else _generator_pages(self.md))
         self.build = _CURRENT_BUILD

@@ -20,8 +20,9 @@ from .grammar import MACRO_LINE_RE, MacroSyntaxError, parse_macro
 from .model import Exercise, Settings, Site
 from .references import Reference, load_references
 from .relations import relation_problems
-from .schema import EXERCISE_SCHEMA, MUSCLES_SCHEMA
+from .schema import exercise_schema, muscles_schema
 from .validate import schema_problems
+from .vocabulary import Vocabulary, load_vocabulary
 from .yamlsource import load_yaml, read_text, split_front_matter
 
 # Keyed on the working directory too: the settings' paths are relative to it.
@@ -79,14 +80,16 @@ def _load(settings: Settings) -> Site:
         site.unreadable.add("references")
     site.glossary, problems = load_glossary(settings.glossary_file)
     site.problems += problems
+    site.vocabulary, problems = load_vocabulary(settings.vocabulary_file)
+    site.problems += problems
     site.muscles, site.muscle_lines, problems = _load_muscles(
-        settings.muscles_file, site.references, "references" not in site.unreadable
+        settings.muscles_file, site.references, "references" not in site.unreadable, site.vocabulary
     )
     site.problems += problems
     if not site.muscles:
         site.unreadable.add("muscles")
     for path in settings.exercise_files():
-        exercise, problems = _load_exercise(path)
+        exercise, problems = _load_exercise(path, site.vocabulary)
         site.problems += problems
         if exercise is None:
             if problems:  # no problems and no exercise: a redirect left where a page moved from
@@ -110,7 +113,7 @@ def _set_aside_broken(site: Site, files_with_problems: set[str]) -> None:
 
 
 def _load_muscles(
-    shown: str, references: dict[str, Reference], references_ok: bool
+    shown: str, references: dict[str, Reference], references_ok: bool, vocabulary: Vocabulary
 ) -> tuple[dict[str, MuscleData], dict[str, int], list[Problem]]:
     text, problems = read_text(Path(shown), shown)
     if text is None:
@@ -118,7 +121,9 @@ def _load_muscles(
     located, problems = load_yaml(text, shown)
     if located is None:
         return {}, {}, problems
-    problems += [_named_by_id(problem, located.data) for problem in schema_problems(located, MUSCLES_SCHEMA, shown)]
+    problems += [
+        _named_by_id(problem, located.data) for problem in schema_problems(located, muscles_schema(vocabulary), shown)
+    ]
     if problems:
         return {}, {}, problems
     muscles: dict[str, MuscleData] = {}
@@ -151,7 +156,7 @@ def _named_by_id(problem: Problem, entries: object) -> Problem:
     return dataclasses.replace(problem, field=f"{muscle_id}.{rest}" if rest else muscle_id)
 
 
-def _load_exercise(path: Path) -> tuple[Exercise | None, list[Problem]]:
+def _load_exercise(path: Path, vocabulary: Vocabulary) -> tuple[Exercise | None, list[Problem]]:
     shown = path.as_posix()
     text, problems = read_text(path, shown)
     if text is None:
@@ -167,7 +172,7 @@ def _load_exercise(path: Path) -> tuple[Exercise | None, list[Problem]]:
         return None, [Problem(shown, front_line, "", "expected the front matter to be a mapping of fields")]
     if "redirect" in located.data:
         return None, []  # checked with every other page by the page check
-    problems += schema_problems(located, EXERCISE_SCHEMA, shown)
+    problems += schema_problems(located, exercise_schema(vocabulary), shown)
     expected_id = path.stem
     if located.data.get("id") not in (None, expected_id) and isinstance(located.data.get("id"), str):
         problems.append(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .data import ExerciseData, MuscleData
 from .errors import ContentError, Problem
+from .vocabulary import DEFAULT, Vocabulary
 
 if TYPE_CHECKING:
     from .references import Reference
@@ -46,11 +47,22 @@ class Settings:
     """The extension's options: where a site keeps its data. Paths are relative to the working
     directory, which is the folder of ``mkdocs.yml`` when MkDocs, ProperDocs or Zensical build."""
 
-    docs_dir: str = _option("", "Folder of the site's pages; empty means the generator's docs_dir (MkDocs: docs)")
+    docs_dir: str = _option(
+        "", "Folder of the site's pages; empty means the generator's docs_dir (set it if that is not docs)"
+    )
     exercises_dir: str = _option("docs/exercises", "Folder of exercise files, one `<id>.md` each")
     muscles_file: str = _option("data/muscles.yml", "YAML file of muscles (required)")
     references_file: str = _option("data/references.bib", "BibTeX file of references (required)")
     glossary_file: str = _option("includes/abbreviations.md", "Abbreviations file shown by `glossary()`")
+    vocabulary_file: str = _option(
+        "",
+        "YAML file of the site's levels, equipment, evidence kinds, muscle groups and card section; empty for the defaults",
+    )
+    assets_dir: str = _option(
+        "assets/exercise-atlas",
+        "Folder, inside the docs folder, where the extension writes its CSS and JavaScript "
+        "(list them in extra_css and extra_javascript); empty for none",
+    )
     export_file: str = _option("", "JSON export of the library, written by every build and check; empty for none")
     templates_dir: str = _option("", "Folder whose templates override the package's", _folder_or_nothing)
     exercise_url: str = _option(
@@ -112,6 +124,7 @@ class Site:
     references: dict[str, Reference] = field(default_factory=dict)
     exercises: dict[str, Exercise] = field(default_factory=dict)
     glossary: list[tuple[str, str]] = field(default_factory=list)
+    vocabulary: Vocabulary = DEFAULT
     unreadable: set[str] = field(default_factory=set)  # data files that failed; checks against them are skipped
     broken_exercises: set[str] = field(default_factory=set)  # ids whose files have problems
     problems: list[Problem] = field(default_factory=list)

@@ -1,8 +1,11 @@
-"""The muscle map's content: which regions each view draws, in which order and role.
+"""The muscle map's content: which regions a map draws, in which order and role.
 
-The artwork of the body lives in ``templates/muscle_map.html``; each muscle's region lives with
-the muscle in the muscles data file. Keeping the choice of what to highlight here, in plain
-Python, lets cards, the anatomy article and the library filter share one map and one wording.
+The map is one shared drawing per page (``templates/muscle_map_defs.html``: the body outline,
+and each muscle's region from the muscles data file, as SVG symbols added once by
+:mod:`.shared_svg`); each map (``templates/muscle_map.html``) is a few ``<use>`` references to it,
+whose classes set the colours the shapes inherit. Keeping the choice of what to highlight here,
+in plain Python, lets cards, the anatomy article and the library filter share one map and one
+wording.
 """
 
 from __future__ import annotations
@@ -19,48 +22,74 @@ _DRAW_ORDER = {PLAIN: 0, SECONDARY: 1, PRIMARY: 2}
 
 @dataclass(frozen=True)
 class Region:
+    """One muscle drawn on a map: a ``<use>`` of its shared shape, in the colours of its role."""
+
     muscle: str
     name: str
-    path: str
     role: str
     deep: bool
-
-
-@dataclass(frozen=True)
-class MapView:
-    name: str
-    regions: tuple[Region, ...]
+    parts: tuple[str, ...]  # one per drawn shape ("front", "front-mirror", "medial"): the picker's targets
 
 
 @dataclass(frozen=True)
 class MuscleMap:
-    views: tuple[MapView, ...]
+    regions: tuple[Region, ...]
     primary: tuple[str, ...]
     secondary: tuple[str, ...]
     title: str
     description: str
 
 
+@dataclass(frozen=True)
+class Shape:
+    """A muscle's region on every view that draws it: defined once per page, used by every map."""
+
+    muscle: str
+    name: str
+    paths: tuple[tuple[str, str], ...]  # (view, SVG path data), in the order of MAP_VIEWS
+
+
+SHAPE_ID_PREFIX = "atlas-mm-"  # a muscle's shape is atlas-mm-<id>; the body's are atlas-mm--skin and atlas-mm--lines
+MIRRORED_VIEWS = frozenset({"front"})  # drawn for both legs, the left one mirrored
+
+
+def _parts(regions: dict[str, str]) -> tuple[str, ...]:
+    return tuple(
+        part
+        for view in MAP_VIEWS
+        if view in regions
+        for part in (view, f"{view}-mirror")[: 1 + (view in MIRRORED_VIEWS)]
+    )
+
+
+def shapes(muscles: dict[str, MuscleData]) -> tuple[Shape, ...]:
+    """The shared drawing's muscle regions, in data order."""
+    found = []
+    for mid, m in muscles.items():
+        regions = cast(dict[str, str], m["map"])
+        paths = tuple((view, regions[view]) for view in MAP_VIEWS if view in regions)
+        if paths:
+            found.append(Shape(mid, m["name"], paths))
+    return tuple(found)
+
+
 def build_map(muscles: dict[str, MuscleData], primary: list[str], secondary: list[str], subject: str) -> MuscleMap:
-    """Regions per view, highlighted ones drawn last so they are never hidden under plain ones.
+    """The regions of one map, highlighted ones drawn last so they are never hidden under plain ones.
 
     Deep muscles lie under others, so they are drawn only when highlighted.
     """
     roles = {m: PRIMARY for m in primary} | {m: SECONDARY for m in secondary}
-    views = []
-    for view in MAP_VIEWS:
-        regions = [
-            Region(
-                mid, m["name"], cast(dict[str, str], m["map"])[view], roles.get(mid, PLAIN), bool(m["map"].get("deep"))
-            )
-            for mid, m in muscles.items()
-            if view in m["map"] and (mid in roles or not m["map"].get("deep"))
-        ]
-        regions.sort(key=lambda r: _DRAW_ORDER[r.role])  # stable: data order within a role
-        views.append(MapView(view, tuple(regions)))
+    regions = [
+        Region(
+            mid, m["name"], roles.get(mid, PLAIN), bool(m["map"].get("deep")), _parts(cast(dict[str, str], m["map"]))
+        )
+        for mid, m in muscles.items()
+        if any(view in m["map"] for view in MAP_VIEWS) and (mid in roles or not m["map"].get("deep"))
+    ]
+    regions.sort(key=lambda r: _DRAW_ORDER[r.role])  # stable: data order within a role
     names = {m: muscles[m]["name"] for m in primary + secondary}
     return MuscleMap(
-        views=tuple(views),
+        regions=tuple(regions),
         primary=tuple(primary),
         secondary=tuple(secondary),
         title=f"Muscle map: {subject}",

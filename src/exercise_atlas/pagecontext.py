@@ -38,6 +38,17 @@ def page_file(md: Markdown) -> str | None:
     return None
 
 
+def generator_lists(md: Markdown) -> tuple[list[str], list[str]] | None:
+    """The generator's ``extra_css`` and ``extra_javascript``, where MkDocs or ProperDocs tell us."""
+    if "relpath" in md.treeprocessors:
+        config: Any = getattr(md.treeprocessors["relpath"], "config", None)
+        if hasattr(config, "get"):
+            return [str(x) for x in config.get("extra_css") or []], [
+                str(x) for x in config.get("extra_javascript") or []
+            ]
+    return None
+
+
 def generator_docs_dir(md: Markdown) -> str | None:
     """The generator's own docs folder (MkDocs' ``docs_dir``), relative to the working directory."""
     if "relpath" in md.treeprocessors:

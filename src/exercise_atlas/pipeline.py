@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .assets import listing_problems, refresh_assets
 from .errors import Problem
 from .export import refresh_export
 from .loader import load_site
@@ -40,7 +41,12 @@ class Build:
         return problems
 
 
-def start_build(settings: Settings, token: object | None, generator_docs_dir: str | None) -> Build:
+def start_build(
+    settings: Settings,
+    token: object | None,
+    generator_docs_dir: str | None,
+    lists: tuple[list[str], list[str]] | None,
+) -> Build:
     """Load (or reuse) the data and check the options against the generator's own settings."""
     config_problems = []
     if generator_docs_dir is not None:
@@ -49,6 +55,9 @@ def start_build(settings: Settings, token: object | None, generator_docs_dir: st
             config_problems.append(Problem("mkdocs.yml", None, "exercise_atlas.docs_dir", message))
         settings = replace(settings, docs_dir=generator_docs_dir)
     site = load_site(settings, token)
+    refresh_assets(settings)
+    if lists is not None:
+        config_problems += listing_problems(settings, *lists)
     if not site.problems:
         refresh_export(site, settings)
     build = Build(token, settings, site, Renderer(site, settings), config_problems)

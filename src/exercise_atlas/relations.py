@@ -16,12 +16,7 @@ from .figures import figure_problems
 from .grammar import citation_keys
 from .model import Exercise, Site
 
-_TEXT_FIELDS: tuple[Literal["summary", "progress_when", "for_runners", "safety"], ...] = (
-    "summary",
-    "progress_when",
-    "for_runners",
-    "safety",
-)
+_TEXT_FIELDS: tuple[Literal["summary", "progress_when", "safety"], ...] = ("summary", "progress_when", "safety")
 _TEXT_LISTS: tuple[Literal["steps", "cues", "mistakes"], ...] = ("steps", "cues", "mistakes")
 _OPPOSITE: dict[Literal["regressions", "progressions"], Literal["regressions", "progressions"]] = {
     "regressions": "progressions",
@@ -88,10 +83,13 @@ def _muscle_problems(exercise: Exercise, site: Site, misspelt: dict[str, tuple[s
                 yield _problem(exercise, ("muscles", role, index), f"'{muscle}' is already a primary muscle")
 
 
-def _cited_text(exercise: Exercise) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def _cited_text(exercise: Exercise, site: Site) -> Iterator[tuple[tuple[str | int, ...], str]]:
     data = exercise.data
     for name in _TEXT_FIELDS:
         yield (name,), data[name]
+    section = site.vocabulary.card_section
+    if section:  # the site's own field, checked by the schema to be text
+        yield (section.field,), cast(dict[str, str], data)[section.field]
     for list_name in _TEXT_LISTS:
         for index, text in enumerate(data[list_name]):
             yield (list_name, index), text
@@ -104,7 +102,7 @@ def _citation_problems(exercise: Exercise, site: Site) -> Iterator[Problem]:
         message = unknown_key(key, site.references)
         if message:
             yield _problem(exercise, ("references", index), message)
-    for path, text in _cited_text(exercise):
+    for path, text in _cited_text(exercise, site):
         for message in text_problems(text, site.references):
             yield _problem(exercise, path, message)
         for key in citation_keys(text):

@@ -24,13 +24,12 @@ from markupsafe import Markup, escape
 from .citations import cite_marker
 from .errors import Problem
 from .figures import figure_html, still_html
-from .grammar import CITATION_RE, match_keys, parse_macro
+from .grammar import CITATION_RE, Value, match_keys, parse_macro
 from .ladder import ladder
 from .macros import Param, bind, exercise_id, macro, muscle_ids, one_of, text
 from .model import Exercise, Settings, Site
-from .musclemap import build_map
+from .musclemap import SHAPE_ID_PREFIX, build_map
 from .pagecontext import relative_link
-from .schema import EQUIPMENT, EQUIPMENT_LABELS, EVIDENCE_LABELS, EVIDENCE_TYPES, LEVELS
 
 _CARD_HEADING = {"page": 1, "full": 2, "compact": 3}
 
@@ -56,7 +55,7 @@ def environment(templates_dir: str) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["cite"] = cite_filter
-    env.globals.update(equipment_labels=EQUIPMENT_LABELS, evidence_labels=EVIDENCE_LABELS, cite_marker=cite_marker)
+    env.globals.update(cite_marker=cite_marker)
     return env
 
 
@@ -135,12 +134,9 @@ class Renderer:
         worked = exercise.data["muscles"]
         return self.template(
             "card.html",
-            muscle_map=self.muscle_map_html(
-                worked["primary"],
-                worked["secondary"],
-                f"muscles worked by {exercise.name}",
-                compact=variant == "compact",
-            ),
+            muscle_map=Markup("")  # the library lists names and chips; the map is on the exercise's page
+            if variant == "compact"
+            else self.muscle_map_html(worked["primary"], worked["secondary"], f"muscles worked by {exercise.name}"),
             image_src=self._image_src(exercise, page),
             figure=(still_html if variant == "compact" else figure_html)(
                 self.env, cast(dict[str, Any], exercise.data), cast(dict[str, dict[str, Any]], self.site.muscles)
@@ -151,6 +147,7 @@ class Renderer:
             heading=_CARD_HEADING[variant],
             url=self.exercise_url(exercise_id, page),
             muscles=self.site.muscles,
+            words=self.site.vocabulary,
             exercises=_ExerciseLinks(self, page),
             ladder=ladder(self.site.exercises, exercise_id) if variant != "compact" else [],
         )
@@ -158,7 +155,7 @@ class Renderer:
     def muscle_map_html(self, primary: list[str], secondary: list[str], subject: str, **options: Any) -> Markup:
         """The map with ``primary`` strongly and ``secondary`` lightly highlighted."""
         muscle_map = build_map(self.site.muscles, primary, secondary, subject)
-        return Markup(self.template("muscle_map.html", map=muscle_map, **options))
+        return Markup(self.template("muscle_map.html", map=muscle_map, shape_id_prefix=SHAPE_ID_PREFIX, **options))
 
     def _image_src(self, exercise: Exercise, page: str | None) -> str:
         """The card's picture as a link from the page being rendered."""
@@ -199,18 +196,22 @@ def _facets(site: Site, exercises: list[Exercise]) -> list[dict[str, Any]]:
         "level": {e.data["level"] for e in exercises},
         "evidence": {e.data["evidence"]["type"] for e in exercises},
     }
+    words = site.vocabulary
     options = {
         "muscles": [(m, site.muscles[m]["name"]) for m in site.muscles if m in used["muscles"]],
-        "equipment": [(q, EQUIPMENT_LABELS.get(q, q.capitalize())) for q in EQUIPMENT if q in used["equipment"]],
-        "level": [(v, v.capitalize()) for v in LEVELS if v in used["level"]],
-        "evidence": [(v, EVIDENCE_LABELS[v]) for v in EVIDENCE_TYPES if v in used["evidence"]],
+        "equipment": [term for term in words.equipment if term[0] in used["equipment"]],
+        "level": [term for term in words.levels if term[0] in used["level"]],
+        "evidence": [term for term in words.evidence if term[0] in used["evidence"]],
     }
-    legends = {"muscles": "Muscle worked", "equipment": "Equipment", "level": "Level", "evidence": "Evidence"}
     names = {"muscles": "muscle", "equipment": "equipment", "level": "level", "evidence": "evidence"}
-    return [{"name": names[a], "attr": a, "legend": legends[a], "options": options[a]} for a in options]
+    return [{"name": names[a], "attr": a, "options": options[a]} for a in options]
 
 
-@macro("muscle_table", Param("group", one_of("adductors", "all"), "adductors"))
+def _group(value: Value, site: Site) -> str:
+    return one_of("all", *site.vocabulary.ids("muscle_groups"))(value, site)  # type: ignore[no-any-return]
+
+
+@macro("muscle_table", Param("group", _group, "all"))
 def muscle_table(r: Renderer, page: str | None, group: str) -> str:
     rows = [m for m in r.site.muscles.values() if group == "all" or m["group"] == group]
     return r.template("muscle_table.html", muscles=rows)

@@ -14,10 +14,10 @@ from typing import Any
 
 from .model import Settings, Site
 from .pages import PLACEHOLDER, page_url
-from .schema import EQUIPMENT, EVIDENCE_TYPES, EXERCISE_SCHEMA, LEVELS
+from .schema import exercise_schema
 
 
-def _describe(field: str, schema: dict[str, Any] = EXERCISE_SCHEMA) -> str:
+def _describe_in(field: str, schema: dict[str, Any]) -> str:
     return str(schema["properties"][field].get("description", ""))
 
 
@@ -25,21 +25,49 @@ def _scalar(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid YAML scalar
 
 
+def _figure_lines(figure: dict[str, Any]) -> list[str]:
+    """A figure of someone standing still: valid at once, to be posed like the exercise."""
+    fields = figure["properties"]
+    feet = "contacts: [left.foot on floor, right.foot on floor]"
+    return [
+        f"figure:  # {figure['description']}",
+        f"  # {PLACEHOLDER}: pose the body like the exercise; these positions only stand still.",
+        f"  view: side  # {fields['view']['description']} One of: {', '.join(fields['view']['enum'])}.",
+        f"  working: left  # {fields['working']['description']}",
+        f"  positions:  # {fields['positions']['description']}",
+        "    start:",
+        f"      {feet}  # body points resting on a surface; the first places the body",
+        "    end:",
+        "      both: {hip: 0, knee: 0}  # joint angles in degrees, 0 = standing (side view: hip + bends forwards)",
+        f"      {feet}",
+    ]
+
+
 def scaffold_text(exercise_id: str, name: str, site: Site) -> str:
-    muscle = next(iter(site.muscles), "adductor-longus")
+    muscle = next(iter(site.muscles), "PLACEHOLDER-muscle-id")
     todo = f"{PLACEHOLDER}: "
-    props = EXERCISE_SCHEMA["properties"]
+    words = site.vocabulary
+    schema = exercise_schema(words)
+    props = schema["properties"]
+
+    def _describe(field: str) -> str:
+        return _describe_in(field, schema)
+
+    section = words.card_section
+    site_section = (
+        [f"{section.field}: {_scalar(todo + section.description)}  # {_describe(section.field)}"] if section else []
+    )
     lines = [
         "---",
-        "# New exercise. Replace every PLACEHOLDER; `make check` explains any problem.",
-        f"# Field reference: schema/exercise.schema.json. Vocabularies: level {'/'.join(LEVELS)};",
-        f"# equipment {', '.join(EQUIPMENT)}; evidence.type {', '.join(EVIDENCE_TYPES)}.",
+        "# New exercise. Replace every PLACEHOLDER; `exercise-atlas check` explains any problem.",
+        f"# Vocabularies: level {'/'.join(words.ids('levels'))};",
+        f"# equipment {', '.join(words.ids('equipment'))}; evidence.type {', '.join(words.ids('evidence'))}.",
         f"id: {exercise_id}  # {_describe('id')}",
         f"name: {_scalar(name)}  # {_describe('name')}",
         f"aliases: []  # {_describe('aliases')}",
         f"summary: {_scalar(todo + 'one sentence on what it is and why')}  # {_describe('summary')}",
-        f"level: beginner  # {_describe('level')}",
-        f"equipment: [none]  # {_describe('equipment')}",
+        f"level: {words.ids('levels')[0]}  # {_describe('level')}",
+        f"equipment: [{words.ids('equipment')[0]}]  # {_describe('equipment')}",
         f"muscles:  # {_describe('muscles')} (see data/muscles.yml)",
         f"  primary: [{muscle}]  # {props['muscles']['properties']['primary']['description']}",
         f"  secondary: []  # {props['muscles']['properties']['secondary']['description']}",
@@ -58,13 +86,14 @@ def scaffold_text(exercise_id: str, name: str, site: Site) -> str:
         f"regressions: []  # {_describe('regressions')} Links must be mutual.",
         f"progressions: []  # {_describe('progressions')}",
         f"progress_when: {_scalar(todo + 'when to move up')}  # {_describe('progress_when')}",
-        f"for_runners: {_scalar(todo + 'why it matters in the stride')}  # {_describe('for_runners')}",
+        *site_section,
         f"safety: {_scalar(todo + 'when to stop; when to see a physiotherapist or doctor')}  # {_describe('safety')}",
         f"evidence:  # {_describe('evidence')}",
-        "  type: practice",
+        f"  type: {words.ids('evidence')[-1]}",
         '  population: "No direct study"',
         f"  summary: {_scalar(todo + 'what studies found (cite each: an @ sign and the BibTeX key in square brackets), or say it rests on practice')}",
         f"references: []  # {_describe('references')}",
+        *_figure_lines(props["figure"]),
         f"reviewed: {date.today().isoformat()}  # {_describe('reviewed')}",
         "---",
         "",

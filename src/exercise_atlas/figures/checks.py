@@ -69,7 +69,7 @@ def _sliding_issues(figure: Figure, first: Placed, now: Placed) -> list[Issue]:
 def _angle_issues(view: str, positions: dict[str, Any]) -> list[Issue]:
     issues: list[Issue] = []
     for key, pos in positions.items():
-        for name in ("trunk", "lean", "neck"):
+        for name in ("trunk", "lean", "roll", "neck"):
             if name in pos:
                 issues += _range_issue(("positions", key, name), name, pos[name])
         for group in ("both", "left", "right"):
@@ -97,7 +97,7 @@ def _name_issues(data: dict[str, Any]) -> list[Issue]:
     props = list(data.get("props") or [])
     surfaces = ["floor"] + [p.get("id", p["type"]) for p in props]
     needs = {"bench": ("height", "at"), "band": ("at",), "cable": ("at",), "slider": ("at",), "pad": ("at",)}
-    needs |= {"hands": ("at",), "wall": ("at",), "ball": ("between",)}
+    needs |= {"hands": ("at",), "wall": ("at",), "ball": ("between",), "kettlebell": ("between",)}
     for index, prop in enumerate(props):
         for name in needs[prop["type"]]:
             if name not in prop:
@@ -172,6 +172,11 @@ def _passing_issues(key: str, points: dict[str, Any], props: list[PlacedProp]) -
                 depth = max(depth, radius - distance)
             if depth > PASS_TOLERANCE:
                 issues.append((("positions", key), f"{name} passes {depth:.0f} cm into the {surface}"))
+    for prop in props:
+        if prop.type == "kettlebell" and prop.centre is not None:
+            depth = prop.radius - prop.centre[1]
+            if depth > PASS_TOLERANCE:
+                issues.append((("positions", key), f"the {prop.name} passes {depth:.0f} cm into the floor"))
     head = points["head"]
     if 10.5 - head[1] > PASS_TOLERANCE:
         issues.append((("positions", key), f"head passes {10.5 - head[1]:.0f} cm into the floor"))

@@ -166,6 +166,15 @@ def _follow_props(frame: _Frame, props: list[PlacedProp]) -> list[Shape]:
                         f"M{num(back[0] + px, d)} {num(back[1] + py, d)}L{num(tip[0], d)} {num(tip[1], d)}L{num(back[0] - px, d)} {num(back[1] - py, d)}"
                     )
                 shapes.append(Shape("path", "xf-a xf-press", [("d", "".join(marks))]))
+        elif prop.type == "kettlebell" and prop.centre is not None and prop.line is not None:
+            # The handle runs from the bell's shoulders up to the two hands that hold it.
+            x, y = frame.xy(prop.centre)
+            (ax, ay), (bx, by) = sorted((frame.xy(prop.line[0]), frame.xy(prop.line[1])))
+            r, w = prop.radius, prop.radius * 0.6
+            top = y - r * 0.75
+            handle = f"M{num(x - w, d)} {num(top, d)}L{num(ax, d)} {num(ay, d)}L{num(bx, d)} {num(by, d)}L{num(x + w, d)} {num(top, d)}"
+            shapes.append(Shape("path", "xf-kb", [("d", handle)]))
+            shapes.append(Shape("circle", "xf-kb", [("cx", num(x, d)), ("cy", num(y, d)), ("r", num(r, d))]))
         elif prop.type in ("slider", "pad") and prop.box is not None:
             shapes.append(_rect(frame, "xf-p", *_prop_box_rect(frame, prop), rx=1 if prop.type == "slider" else 3))
     return shapes
@@ -240,6 +249,8 @@ def _arrow(frame: _Frame, a: Vec, b: Vec) -> list[Shape]:
     dx, dy = x2 - x1, y2 - y1
     dist = math.hypot(dx, dy)
     ux, uy = dx / dist, dy / dist
+    if dist < 30:  # a short move: a straight arrow leading away from the point, clear of the body
+        return _arrow_line((x1 + ux * 12, y1 + uy * 12), (x1 + ux * 32, y1 + uy * 32))
     x1, y1, x2, y2 = x1 + ux * 6, y1 + uy * 6, x2 - ux * 6, y2 - uy * 6
     bend = 0.25 * dist
     cx, cy = (x1 + x2) / 2 + uy * bend, (y1 + y2) / 2 - ux * bend
@@ -416,9 +427,74 @@ def still(data: dict[str, Any], primary: list[str], muscles: dict[str, dict[str,
     frame = _Frame(figure.view, left, top, 0)
     panel = Panel(keyed[0].key, keyed[0].key.capitalize(), 0)
     shapes = _panel(figure, keyed[0], frame, regions_for(primary, muscles), still=True)
-    # Small and many to a page: no floor line or bench legs, which add bytes and little at this size.
-    panel.shapes = _finish([s for s in shapes if s.cls not in ("xf-g", "xf-bench-leg", "xf-partner")], width, 0)
+    # Small and many to a page: no floor line, bench legs, neck or arrows, which add bytes and little
+    # at this size, and no far limb hidden exactly behind a near one.
+    small = ("xf-g", "xf-bench-leg", "xf-partner", "xf-neck")
+    shapes = [s for s in shapes if s.cls not in small and s.cls.split()[0] != "xf-a"]
+    panel.shapes = _compact(_finish(_unhidden(shapes), width, 0))
     return Drawing(width, height, [panel], ratio, 0, "", "")
+
+
+def _relative(d: str) -> str:
+    """Whole-number path data rewritten with relative moves where they are shorter."""
+    out: list[str] = []
+    x = y = 0
+    for command, args in re.findall(r"([MLZl])([^MLZl]*)", d):
+        if command == "Z":
+            out.append("Z")
+            continue
+        nx, ny = (int(v) for v in args.split())
+        if command == "l":
+            nx, ny = x + nx, y + ny
+        dx, dy = nx - x, ny - y
+        if command == "M":
+            out.append(f"M{nx} {ny}")
+        elif dx == 0 and dy == 0:
+            out.append("l0 0")
+        elif dy == 0:
+            out.append(min(f"h{dx}", f"H{nx}", key=len))
+        elif dx == 0:
+            out.append(min(f"v{dy}", f"V{ny}", key=len))
+        else:
+            out.append(min(f"l{dx} {dy}".replace(" -", "-"), f"L{nx} {ny}".replace(" -", "-"), key=len))
+        x, y = nx, ny
+    return "".join(out)
+
+
+def _compact(shapes: list[Shape]) -> list[Shape]:
+    """The still's shapes in fewer bytes: rectangles as paths, relative path data, and the muscle
+    tints as one path drawn where the last of them was."""
+    tints = [dict(s.attrs)["d"] for s in shapes if s.cls == "xf-m"]
+    last = max((i for i, s in enumerate(shapes) if s.cls == "xf-m"), default=-1)
+    out: list[Shape] = []
+    for index, shape in enumerate(shapes):
+        if shape.cls == "xf-m":
+            if index == last:
+                out.append(Shape("path", "xf-m", [("d", _relative("".join(tints)))]))
+            continue
+        attrs = dict(shape.attrs)
+        if shape.tag == "rect":
+            x, y, w, h = (int(attrs[k]) for k in ("x", "y", "width", "height"))
+            shape = Shape("path", shape.cls, [("d", f"M{x} {y}h{w}v{h}h{-w}Z")])
+        elif shape.tag == "path" and re.fullmatch(r"[MLZl0-9 -]*", attrs["d"]):
+            shape = Shape("path", shape.cls, [("d", _relative(attrs["d"]))])
+        out.append(shape)
+    return out
+
+
+def _unhidden(shapes: list[Shape]) -> list[Shape]:
+    """Drop a shape that a later one draws again exactly (a far limb behind its twin, say)."""
+
+    def key(shape: Shape) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+        return shape.tag, shape.cls.replace(" xf-far", ""), tuple(shape.attrs)
+
+    later: set[tuple[str, str, tuple[tuple[str, str], ...]]] = set()
+    kept: list[Shape] = []
+    for shape in reversed(shapes):
+        if key(shape) not in later:
+            kept.append(shape)
+            later.add(key(shape))
+    return kept[::-1]
 
 
 _MERGEABLE = ("xf-leg", "xf-foot", "xf-arm", "xf-leg xf-far", "xf-foot xf-far", "xf-arm xf-far")

@@ -22,6 +22,7 @@ from .body import (
     mul,
     point_radius,
     rotation,
+    scale,
     sub,
 )
 
@@ -37,7 +38,10 @@ IN_PLANE = {
 PIN_SURFACES = ("floor", "bench", "slider")
 SLIDER_HEIGHT = 1.5
 BENCH_TOP = 8.0  # thickness of a bench's top; its legs stand under it
-FOLLOWING = ("ball", "slider", "pad")  # props that move with the body from position to position
+FOLLOWING = ("ball", "slider", "pad", "kettlebell")
+KETTLEBELL_HANDLE = (
+    8.0  # cm from the grip to the top of the bell  # props that move with the body from position to position
+)
 
 
 def project(view: str, v: Vec) -> tuple[float, float, float]:
@@ -47,10 +51,11 @@ def project(view: str, v: Vec) -> tuple[float, float, float]:
     return v[right], down, v[depth]
 
 
-def orientation(view: str, trunk: float, lean: float = 0.0) -> Mat:
-    """The body's orientation: bent ``lean`` degrees forwards at the feet (towards its front), then
-    turned ``trunk`` degrees clockwise in the picture. Seen from above, 'lean: -90' lies on the back."""
-    pitch = rotation("z", -lean)
+def orientation(view: str, trunk: float, lean: float = 0.0, roll: float = 0.0) -> Mat:
+    """The body's orientation: turned ``roll`` degrees about its own long axis (+ turns its front
+    towards its right, so on all fours the left side goes down), bent ``lean`` degrees forwards at the feet (towards its front), then turned ``trunk``
+    degrees clockwise in the picture. Seen from above, 'lean: -90' lies on the back."""
+    pitch = mul(rotation("z", -lean), rotation("y", roll))
     if view == "side":
         return mul(rotation("z", -trunk), pitch)
     if view == "front":
@@ -94,6 +99,9 @@ class Placed:
     trunk: float
     lean: float
     neck: float
+    roll: float
+    shift: float  # cm along the picture from where the first contact would place the body (a step or a jump)
+    lift: float  # cm the first contact's point is above its surface (in the air)
     sides: dict[str, Angles]
     given: dict[str, float]  # 'left.knee' -> value, as written (for checks and words)
     contacts: list[tuple[str, str]]
@@ -155,6 +163,9 @@ def build(data: dict[str, Any]) -> Figure:
                 float(pos.get("trunk", 0)),
                 float(pos.get("lean", 0)),
                 float(pos.get("neck", 0)),
+                float(pos.get("roll", 0)),
+                float(pos.get("shift", 0)),
+                float(pos.get("lift", 0)),
                 sides,
                 given,
                 contacts,
@@ -167,7 +178,7 @@ def build(data: dict[str, Any]) -> Figure:
 
 
 def raw_points(view: str, p: Placed) -> dict[str, Vec]:
-    m = orientation(view, p.trunk, p.lean)
+    m = orientation(view, p.trunk, p.lean, p.roll)
     return {name: apply(m, v) for name, v in body_points(p.neck, p.sides).items()}
 
 
@@ -205,8 +216,8 @@ def place(figure: Figure) -> None:
             height = pin_height(figure, pin[1])
             point = pts[pin[0]]
             up = height + point_radius(pin[0]) if height is not None else point[1]
-            where = anchors.get(pin[0], (0.0, 0.0, 0.0))
-            target, source = (where[0], up, where[2]), point
+            where = _shifted(figure.view, anchors.get(pin[0], (0.0, 0.0, 0.0)), p.shift)
+            target, source = (where[0], up + p.lift, where[2]), point
         shift = sub(target, source)
         p.points = {name: add(v, shift) for name, v in pts.items()}
         if not anchors:
@@ -281,6 +292,13 @@ def placed_prop(figure: Figure, prop: dict[str, Any], first: dict[str, Vec], now
         start = _shifted(view, anchor, offset)
         start = (start[0], float(prop.get("height", 10)), start[2])
         return PlacedProp(kind, name, line=(start, follow))
+    if kind == "kettlebell":  # hangs from the middle of its two grip points (usually the hands)
+        a_name, b_name = (prop.get("between") or [at or "left.hand", at or "right.hand"])[:2]
+        a, b = now.get(a_name, origin), now.get(b_name, origin)
+        grip = scale(add(a, b), 0.5)
+        radius = float(prop.get("diameter", 21)) / 2
+        centre = (grip[0], min(a[1], b[1]) - KETTLEBELL_HANDLE - radius, grip[2])
+        return PlacedProp(kind, name, centre=centre, radius=radius, line=(a, b))
     # ball: between two points of this position; squeezed when they are closer than its diameter
     a_name, b_name = (prop.get("between") or [at or "left.knee", at or "right.knee"])[:2]
     a, b = now.get(a_name, origin), now.get(b_name, origin)

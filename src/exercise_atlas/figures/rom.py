@@ -37,6 +37,7 @@ RANGES: dict[str, Range] = {
     "neck": Range("neck flexion (+) / extension (-)", -45, 45, _OWN),
     "trunk": Range("trunk tilt in the picture", -180, 180, "a full turn"),
     "lean": Range("whole-body lean", -180, 180, "a full turn"),
+    "roll": Range("whole-body roll", -180, 180, "a full turn"),
 }
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from .body import BODY_JOINTS, POINTS, SIDE_JOINTS
 
 VIEWS = ("side", "front", "top")
-PROP_TYPES = ("bench", "ball", "band", "cable", "slider", "pad", "wall", "hands")
+PROP_TYPES = ("bench", "ball", "band", "cable", "slider", "pad", "wall", "hands", "kettlebell")
 WORKING = ("left", "right", "both")
 
 _ANGLE = {"type": "number", "minimum": -360, "maximum": 360}
@@ -57,7 +57,23 @@ _POSITION = {
             **_ANGLE,
             "description": "The whole body bent forwards (+) or back (-) before the tilt: 'lean: 90' is on all fours in the front view; seen from above, -90 lies on the back.",
         },
+        "roll": {
+            **_ANGLE,
+            "description": "The whole body turned about its own long axis before the lean and tilt: + turns its front towards its right (on all fours, the left side goes down), - towards its left.",
+        },
         "neck": {**_ANGLE, "description": "Neck flexion +, extension -."},
+        "shift": {
+            "type": "number",
+            "minimum": -300,
+            "maximum": 300,
+            "description": "Moves the body this many cm along the picture (+ to the right) from where its first contact would rest: a step or a jump to a new place.",
+        },
+        "lift": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100,
+            "description": "In the air: the first contact's point is this many cm above its surface (the other contacts are still checked).",
+        },
         "both": _SIDE,
         "left": _SIDE,
         "right": _SIDE,
@@ -85,7 +101,7 @@ _PROP = {
             "items": _POINT,
             "minItems": 2,
             "maxItems": 2,
-            "description": "A ball's two body points.",
+            "description": "A ball's two body points, or the two hands that hold a kettlebell.",
         },
         "height": {
             "type": "number",
@@ -100,7 +116,12 @@ _PROP = {
             "maximum": 250,
             "description": "Shift along the picture from 'at', cm.",
         },
-        "diameter": {"type": "number", "minimum": 5, "maximum": 80, "description": "A ball's diameter, cm."},
+        "diameter": {
+            "type": "number",
+            "minimum": 5,
+            "maximum": 80,
+            "description": "A ball's or a kettlebell's diameter, cm.",
+        },
     },
 }
 

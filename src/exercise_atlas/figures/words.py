@@ -74,10 +74,21 @@ def _point(point: str) -> str:
 
 def position_words(view: str, pos: Placed) -> str:
     parts = [_posture(view, pos.trunk, pos.lean)]
+    if pos.roll:
+        parts.append(
+            f"turned {abs(pos.roll):g} degrees about its long axis, front towards the {'right' if pos.roll > 0 else 'left'}"
+        )
     parts += _joints(pos.sides)
     if pos.neck:
         parts.append(f"head tilted {'forwards' if pos.neck > 0 else 'back'} {abs(pos.neck):g} degrees")
-    parts += [f"{_point(point)} on the {on}" for point, on in pos.contacts]
+    if pos.shift:
+        parts.append(f"{abs(pos.shift):g} cm further {'right' if pos.shift > 0 else 'left'} in the picture")
+    contacts = pos.contacts
+    if pos.lift and contacts:
+        point, on = contacts[0]
+        parts.append(f"in the air, {_point(point)} {pos.lift:g} cm above the {on}")
+        contacts = contacts[1:]
+    parts += [f"{_point(point)} on the {on}" for point, on in contacts]
     return "; ".join(parts)
 
 
