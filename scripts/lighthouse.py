@@ -2,9 +2,9 @@
 
 Usage: make lighthouse         (builds first; or .venv/bin/python scripts/lighthouse.py [site] [--runs 3])
 
-It builds nothing: it serves a built site (default site/) on loopback the way a static host does
-(gzip when the browser accepts it, the site's Content-Security-Policy header from extra.csp in
-mkdocs.yml, a short cache lifetime like GitHub Pages) and runs npm's lighthouse (pinned in
+It builds nothing: it serves a built site (default site/) on loopback with nginx, as a static host
+does (scripts/static_host.py: gzip when the browser accepts it, the site's Content-Security-Policy
+header from extra.csp in mkdocs.yml, a short cache lifetime like GitHub Pages) and runs npm's lighthouse (pinned in
 package.json) with Debian's Chromium on the home page, an article, an exercise and the library.
 Each page runs --runs times (the machine is noisy); it prints medians of the four category
 scores, of the first-load transfer weight (the total-byte-weight audit) against stock Material's
@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from static_host import serve
+from static_host import INSTALL_HINT, nginx_path, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -151,7 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.site / "index.html").is_file():
         print(f"no site at {args.site}: build it first (make build)", file=sys.stderr)
         return 2
-    for tool, hint in ((LIGHTHOUSE, "run `make setup-dev` (npm ci)"), (Path(CHROMIUM), "apt-get install chromium")):
+    nginx = Path(nginx_path() or "nginx")
+    tools = ((LIGHTHOUSE, "run `make setup-dev` (npm ci)"), (Path(CHROMIUM), "apt-get install chromium"), (nginx, INSTALL_HINT))
+    for tool, hint in tools:
         if not tool.exists():
             print(f"{tool} is missing: {hint}", file=sys.stderr)
             return 2

@@ -1,122 +1,174 @@
-"""A static host on loopback for measuring and testing the built site: what readers get.
+"""Serve a built site with nginx on loopback, as GitHub Pages or Netlify serve it: what readers get.
 
-It serves a directory the way GitHub Pages or Netlify do: index.html for folders (with a
-redirect to the trailing slash), the site's 404.html for missing files, gzip for text when the
-browser accepts it, kept-alive connections, and optionally the Content-Security-Policy header.
-scripts/lighthouse.py measures through it; the browser tests (tests/browser.py) read through it.
+nginx (Debian's ``nginx-light``; ``/usr/sbin/nginx``) is started on a free loopback port with a
+temporary configuration: index.html for folders (with a redirect to the trailing slash), the
+site's 404.html for missing files, gzip for text when the browser accepts it, kept-alive
+connections, ``max-age=600`` as GitHub Pages sends, and the headers of the site's ``_headers``
+file (the Content-Security-Policy; Netlify reads that file). No root is needed: the pid file,
+error log and temporary folders live in a temporary directory. scripts/lighthouse.py measures
+through it and the browser tests (tests/browser.py) read through it.
 """
 
 from __future__ import annotations
 
-import functools
-import gzip
-import http.server
-import mimetypes
-import threading
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
-TYPES = {".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml", ".xml": "application/xml"}
+NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/bin/nginx")
+INSTALL_HINT = "install nginx (Debian: apt-get install nginx-light)"
+# Compressed like GitHub Pages and Netlify do (text/html is always included by nginx).
+GZIP_TYPES = "text/css text/plain text/xml text/javascript application/javascript application/json application/xml image/svg+xml application/manifest+json"
 
 
-def accepts_gzip(header: str) -> bool:
-    """Whether an Accept-Encoding header allows gzip: named or "*", with a q above 0."""
-    weights: dict[str, float] = {}
-    for part in header.split(","):
-        name, _, params = part.strip().partition(";")
-        q = params.strip().removeprefix("q=") if params.strip().startswith("q=") else "1"
-        try:
-            weights[name.strip().lower()] = float(q)
-        except ValueError:
+class HostMissingError(RuntimeError):
+    """nginx is not installed; the message says how to get it."""
+
+
+def nginx_path() -> str | None:
+    for candidate in (shutil.which("nginx"), *NGINX_CANDIDATES):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def site_headers(directory: Path) -> dict[str, str]:
+    """The headers a ``_headers`` file (Netlify's format) gives every path (``/*``), in order."""
+    path = directory / "_headers"
+    headers: dict[str, str] = {}
+    if not path.is_file():
+        return headers
+    block = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
             continue
-    return weights.get("gzip", weights.get("*", 0)) > 0
+        if not line[0].isspace():
+            block = line.strip()
+        elif block == "/*" and ":" in line:
+            name, value = line.split(":", 1)
+            headers[name.strip()] = value.strip()
+    return headers
 
 
-@functools.lru_cache(maxsize=256)
-def _gzipped(file: Path, mtime_ns: int) -> bytes:
-    """A file compressed once (per version), as a host's cache would, not on every request."""
-    return gzip.compress(file.read_bytes(), compresslevel=9, mtime=0)
+def _quote(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-class StaticHostHandler(http.server.BaseHTTPRequestHandler):
-    """GET and HEAD for a directory, like a static host: index.html for folders, the site's
-    404.html for missing files, gzip for text when the client accepts it, kept-alive connections."""
+def configuration(directory: Path, port: int, workdir: Path, headers: dict[str, str], base_path: str = "/") -> str:
+    """An nginx configuration serving ``directory`` at ``base_path`` on 127.0.0.1:``port``."""
+    mime = Path("/etc/nginx/mime.types")
+    types = f"include {mime};" if mime.is_file() else "types { text/html html; text/css css; application/javascript js; }"
+    add = "\n".join(f"    add_header {name} {_quote(value)} always;" for name, value in headers.items())
+    root = str(directory.resolve()).rstrip("/") + "/"
+    base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+    serve_from = f"root {_quote(root)};" if base == "/" else f"alias {_quote(root)};"
+    temp = "\n".join(
+        f"  {kind}_temp_path {_quote(str(workdir / kind))};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    return f"""
+daemon off;
+master_process off;
+worker_processes 1;
+pid {_quote(str(workdir / "nginx.pid"))};
+error_log {_quote(str(workdir / "error.log"))} warn;
+events {{ worker_connections 256; }}
+http {{
+  {types}
+  default_type application/octet-stream;
+  charset utf-8;
+  charset_types text/css text/plain text/xml text/javascript application/javascript application/json image/svg+xml;
+  access_log off;
+{temp}
+  sendfile on;
+  tcp_nopush on;
+  keepalive_timeout 65;
+  keepalive_requests 10000;
+  server_tokens off;
+  gzip on;
+  gzip_vary on;
+  gzip_comp_level 6;
+  gzip_min_length 256;
+  gzip_types {GZIP_TYPES};
+  server {{
+    listen 127.0.0.1:{port};
+    server_name localhost;
+    expires 10m;
+{add}
+    error_page 404 {base}404.html;
+    location {base} {{
+      {serve_from}
+      index index.html;
+      try_files $uri $uri/ =404;
+    }}
+  }}
+}}
+"""
 
-    directory: Path
-    csp: str | None
-    # Keep connections open between requests, as real hosts do; HTTP/1.0 (the default) would
-    # make Lighthouse count a new connection, a round trip or more, for every file.
-    protocol_version = "HTTP/1.1"
 
-    def __init__(self, *args: object, directory: Path, csp: str | None, **kwargs: object) -> None:
-        self.directory = directory
-        self.csp = csp
-        super().__init__(*args, **kwargs)
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
 
-    def do_HEAD(self) -> None:
-        self._respond(body=False)
-
-    def do_GET(self) -> None:
-        self._respond(body=True)
-
-    def _resolve(self) -> tuple[int, Path | None, str | None]:
-        """(status, file, redirect location) for the request path; never outside the directory."""
-        path = unquote(urlsplit(self.path).path)
-        target = (self.directory / path.lstrip("/")).resolve()
-        if not target.is_relative_to(self.directory):
-            return 404, None, None
-        if target.is_dir():
-            if not path.endswith("/"):
-                return 301, None, path + "/"
-            target = target / "index.html"
-        return (200, target, None) if target.is_file() else (404, None, None)
-
-    def _respond(self, body: bool) -> None:
-        status, file, location = self._resolve()
-        if status == 404:
-            missing = self.directory / "404.html"
-            file = missing if missing.is_file() else None
-        headers: dict[str, str] = {}
-        data = b""
-        if location:
-            headers["Location"] = location
-        if file is not None:
-            suffix = file.suffix.lower()
-            kind = TYPES.get(suffix) or mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-            headers["Content-Type"] = kind + ("; charset=utf-8" if kind.startswith("text/") else "")
-            headers["Cache-Control"] = "max-age=600"
-            data = file.read_bytes()
-            if kind.startswith(COMPRESSIBLE):
-                headers["Vary"] = "Accept-Encoding"
-                if accepts_gzip(self.headers.get("Accept-Encoding", "")):
-                    data = _gzipped(file, file.stat().st_mtime_ns)
-                    headers["Content-Encoding"] = "gzip"
-        if self.csp and headers.get("Content-Type", "").startswith("text/html"):
-            headers["Content-Security-Policy"] = self.csp
-        headers["Content-Length"] = str(len(data))
-        self.send_response(status)
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.end_headers()
-        if body:
-            self.wfile.write(data)
+def _wait_until_listening(process: subprocess.Popen[bytes], port: int, log: Path, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"nginx stopped at start: {log.read_text(errors='replace').strip() if log.exists() else ''}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"nginx did not answer on port {port} within {timeout:.0f} s")
 
 
 @contextmanager
-def serve(directory: Path, csp: str | None = None) -> Iterator[str]:
-    """Serve ``directory`` as a static host would, on a free loopback port; yields the base URL."""
-    handler = functools.partial(StaticHostHandler, directory=directory.resolve(), csp=csp)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve(directory: Path, csp: str | None = None, base_path: str = "/") -> Iterator[str]:
+    """Serve ``directory`` with nginx at ``base_path`` on a free loopback port; yields the base URL.
+
+    Sends the headers of the site's own ``_headers`` file; ``csp`` (if given) replaces its
+    Content-Security-Policy. Raises HostMissingError without nginx.
+    """
+    nginx = nginx_path()
+    if nginx is None:
+        raise HostMissingError(f"serving the built site needs nginx; {INSTALL_HINT}")
+    headers = site_headers(directory)
+    if csp is not None:
+        headers["Content-Security-Policy"] = csp
+    with tempfile.TemporaryDirectory(prefix="atlas-nginx-") as tmp:
+        workdir = Path(tmp)
+        for attempt in range(3):  # another process may take the free port between probe and start
+            port = _free_port()
+            config = workdir / "nginx.conf"
+            config.write_text(configuration(directory, port, workdir, headers, base_path), encoding="utf-8")
+            log = workdir / "error.log"
+            command = [nginx, "-p", str(workdir), "-c", str(config), "-e", str(log)]
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            try:
+                _wait_until_listening(process, port, log)
+                break
+            except RuntimeError:
+                process.kill()
+                process.wait()
+                if attempt == 2:
+                    raise
+        try:
+            base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+            yield f"http://127.0.0.1:{port}{base}"
+        finally:
+            process.terminate()  # nginx's fast shutdown
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            if process.stderr:
+                process.stderr.close()

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from static_host import serve  # noqa: F401 - the tests read the site as a static host serves it
+import static_host  # noqa: E402 - after the path above
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--no-first-run"]
@@ -25,6 +27,25 @@ def require_chromium() -> None:
     if os.environ.get("CI"):
         pytest.fail(reason)
     pytest.skip(reason)
+
+
+def require_nginx() -> None:
+    """Skip loudly without nginx, which serves the built site as a static host does; in CI its
+    absence is a failure."""
+    if static_host.nginx_path() is not None:
+        return
+    reason = f"serving the built site needs nginx ({static_host.INSTALL_HINT})"
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@contextmanager
+def serve(directory: Path, csp: str | None = None, base_path: str = "/") -> Iterator[str]:
+    """The built site served by nginx as GitHub Pages or Netlify serve it (scripts/static_host.py)."""
+    require_nginx()
+    with static_host.serve(directory, csp, base_path) as url:
+        yield url
 
 
 def search(page, query: str, timeout: float = 30_000) -> str:

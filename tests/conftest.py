@@ -104,7 +104,7 @@ def browser():
 
 @pytest.fixture(scope="session")
 def site_url(site: Path) -> Iterator[str]:
-    """The built site on loopback, served as a static host serves it (scripts/static_host.py)."""
+    """The built site on loopback, served by nginx as a static host serves it (scripts/static_host.py)."""
     from browser import serve
 
     with serve(site) as url:

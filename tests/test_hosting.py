@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
 import subprocess
@@ -56,6 +57,46 @@ def test_every_internal_link_and_asset_resolves(hosted):
             if target is not None and not target.exists():
                 broken.append(f"{page.relative_to(site)} -> {link}")
     assert broken == []
+
+
+def test_served_by_nginx_every_page_and_asset_answers_with_the_sites_headers(hosted):
+    """The site as GitHub Pages or Netlify serve it (nginx, gzip, the _headers file), at the root
+    or under a project sub-path: every page and every file a page links answers 200."""
+    from browser import serve
+
+    site_url, site = hosted
+    base_path = urlparse(site_url).path
+    policy = next(
+        line.split(":", 1)[1].strip()
+        for line in (site / "_headers").read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith("Content-Security-Policy:")
+    )
+    wanted: set[str] = set()
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":
+            continue
+        wanted.add(page.relative_to(site).as_posix().removesuffix("index.html"))
+        for link in LINK_RE.findall(page.read_text(encoding="utf-8")):
+            target = resolve(site_url, site, page, link) if link else None
+            if target is not None:
+                wanted.add(target.relative_to(site).as_posix().removesuffix("index.html"))
+    with serve(site, base_path=base_path) as base:
+        parts = urlparse(base)
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+        failed = []
+        for path in sorted(wanted):
+            connection.request("GET", parts.path + path, headers={"Accept-Encoding": "gzip"})
+            response = connection.getresponse()
+            response.read()
+            if response.status != 200 or response.getheader("Content-Security-Policy") != policy:
+                failed.append(f"{path}: {response.status}")
+            elif path.endswith((".html", "/", ".css", ".js")) or path == "":
+                assert response.getheader("Content-Encoding") == "gzip", path
+        connection.request("GET", parts.path + "no/such/page/")
+        missing = connection.getresponse()
+        assert missing.status == 404 and b"Page not found" in missing.read()
+        connection.close()
+    assert len(wanted) > 40 and failed == []
 
 
 def test_404_page_links_work_from_anywhere(hosted):

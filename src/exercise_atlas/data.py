@@ -64,12 +64,6 @@ class ExerciseData(TypedDict):
     reviewed: str
 
 
-class MapRegions(TypedDict):
-    front: NotRequired[str]
-    medial: NotRequired[str]
-    deep: NotRequired[bool]
-
-
 class MuscleData(TypedDict):
     """One entry of the muscles file after validation."""
 
@@ -82,5 +76,5 @@ class MuscleData(TypedDict):
     innervation: str
     actions: list[str]
     notes: NotRequired[str]
-    map: MapRegions
+    map: dict[str, Any]  # SVG path data per view of the site's vocabulary, and `deep: true`
     references: NotRequired[list[str]]

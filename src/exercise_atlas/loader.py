@@ -51,7 +51,7 @@ def load_site(settings: Settings, build: object | None = None) -> Site:
 
 def _fingerprint(settings: Settings) -> tuple[Any, ...]:
     stamps: list[Any] = []
-    for path in (settings.muscles_file, settings.references_file, settings.glossary_file):
+    for path in (settings.muscles_file, settings.references_file, settings.glossary_file, settings.vocabulary_file):
         stamps.append(_stat(path))
     try:
         with os.scandir(settings.exercises_dir) as entries:
@@ -82,6 +82,9 @@ def _load(settings: Settings) -> Site:
     site.problems += problems
     site.vocabulary, problems = load_vocabulary(settings.vocabulary_file)
     site.problems += problems
+    if problems:  # every other file is read in the vocabulary's terms: fix it first, alone
+        site.unreadable.update({"vocabulary", "muscles", "references"})
+        return site
     site.muscles, site.muscle_lines, problems = _load_muscles(
         settings.muscles_file, site.references, "references" not in site.unreadable, site.vocabulary
     )

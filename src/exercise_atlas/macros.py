@@ -87,7 +87,7 @@ def one_of(*choices: str) -> Validator:
 
 def exercise_id(value: Value, site: Site) -> str:
     value = text(value, site)
-    if value in site.broken_exercises:
+    if value in site.broken_exercises or "vocabulary" in site.unreadable:
         raise AlreadyReportedError(value)
     if value not in site.exercises:
         raise ValueError(f"unknown exercise '{value}'{did_you_mean(value, site.exercises)}")

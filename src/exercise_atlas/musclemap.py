@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from .data import MuscleData
-from .schema import MAP_VIEWS
+from .vocabulary import MapView
 
 PRIMARY, SECONDARY, PLAIN = "primary", "secondary", "plain"
 _DRAW_ORDER = {PLAIN: 0, SECONDARY: 1, PRIMARY: 2}
@@ -36,8 +36,9 @@ class MuscleMap:
     regions: tuple[Region, ...]
     primary: tuple[str, ...]
     secondary: tuple[str, ...]
-    title: str
-    description: str
+    subject: str  # what the map shows, for its title
+    names: dict[str, str]  # the highlighted muscles' names
+    deep: tuple[str, ...]  # names of highlighted muscles that lie under others
 
 
 @dataclass(frozen=True)
@@ -46,34 +47,32 @@ class Shape:
 
     muscle: str
     name: str
-    paths: tuple[tuple[str, str], ...]  # (view, SVG path data), in the order of MAP_VIEWS
+    paths: tuple[tuple[str, str], ...]  # (view, SVG path data), in the order of the site's views
 
 
 SHAPE_ID_PREFIX = "atlas-mm-"  # a muscle's shape is atlas-mm-<id>; the body's are atlas-mm--skin and atlas-mm--lines
-MIRRORED_VIEWS = frozenset({"front"})  # drawn for both legs, the left one mirrored
 
 
-def _parts(regions: dict[str, str]) -> tuple[str, ...]:
+def _parts(regions: dict[str, str], views: tuple[MapView, ...]) -> tuple[str, ...]:
     return tuple(
-        part
-        for view in MAP_VIEWS
-        if view in regions
-        for part in (view, f"{view}-mirror")[: 1 + (view in MIRRORED_VIEWS)]
+        part for view in views if view.id in regions for part in (view.id, f"{view.id}-mirror")[: 1 + view.mirror]
     )
 
 
-def shapes(muscles: dict[str, MuscleData]) -> tuple[Shape, ...]:
+def shapes(muscles: dict[str, MuscleData], views: tuple[MapView, ...]) -> tuple[Shape, ...]:
     """The shared drawing's muscle regions, in data order."""
     found = []
     for mid, m in muscles.items():
         regions = cast(dict[str, str], m["map"])
-        paths = tuple((view, regions[view]) for view in MAP_VIEWS if view in regions)
+        paths = tuple((view.id, regions[view.id]) for view in views if view.id in regions)
         if paths:
             found.append(Shape(mid, m["name"], paths))
     return tuple(found)
 
 
-def build_map(muscles: dict[str, MuscleData], primary: list[str], secondary: list[str], subject: str) -> MuscleMap:
+def build_map(
+    muscles: dict[str, MuscleData], views: tuple[MapView, ...], primary: list[str], secondary: list[str], subject: str
+) -> MuscleMap:
     """The regions of one map, highlighted ones drawn last so they are never hidden under plain ones.
 
     Deep muscles lie under others, so they are drawn only when highlighted.
@@ -81,10 +80,14 @@ def build_map(muscles: dict[str, MuscleData], primary: list[str], secondary: lis
     roles = {m: PRIMARY for m in primary} | {m: SECONDARY for m in secondary}
     regions = [
         Region(
-            mid, m["name"], roles.get(mid, PLAIN), bool(m["map"].get("deep")), _parts(cast(dict[str, str], m["map"]))
+            mid,
+            m["name"],
+            roles.get(mid, PLAIN),
+            bool(m["map"].get("deep")),
+            _parts(cast(dict[str, str], m["map"]), views),
         )
         for mid, m in muscles.items()
-        if any(view in m["map"] for view in MAP_VIEWS) and (mid in roles or not m["map"].get("deep"))
+        if any(view.id in m["map"] for view in views) and (mid in roles or not m["map"].get("deep"))
     ]
     regions.sort(key=lambda r: _DRAW_ORDER[r.role])  # stable: data order within a role
     names = {m: muscles[m]["name"] for m in primary + secondary}
@@ -92,21 +95,7 @@ def build_map(muscles: dict[str, MuscleData], primary: list[str], secondary: lis
         regions=tuple(regions),
         primary=tuple(primary),
         secondary=tuple(secondary),
-        title=f"Muscle map: {subject}",
-        description=_description(muscles, primary, secondary, names),
+        subject=subject,
+        names=names,
+        deep=tuple(names[m] for m in primary + secondary if muscles[m]["map"].get("deep")),
     )
-
-
-def _description(
-    muscles: dict[str, MuscleData], primary: list[str], secondary: list[str], names: dict[str, str]
-) -> str:
-    """What a screen reader hears instead of the picture: the same facts as the highlighting."""
-    parts = ["Schematic front and inner views of the hips and thighs."]
-    if primary:
-        parts.append("Strongly highlighted, main muscles: " + ", ".join(names[m] for m in primary) + ".")
-    if secondary:
-        parts.append("Lightly highlighted, helpers: " + ", ".join(names[m] for m in secondary) + ".")
-    deep = [names[m] for m in primary + secondary if muscles[m]["map"].get("deep")]
-    if deep:
-        parts.append(", ".join(deep) + (" lies" if len(deep) == 1 else " lie") + " deep, under other muscles.")
-    return " ".join(parts)

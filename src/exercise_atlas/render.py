@@ -154,8 +154,11 @@ class Renderer:
 
     def muscle_map_html(self, primary: list[str], secondary: list[str], subject: str, **options: Any) -> Markup:
         """The map with ``primary`` strongly and ``secondary`` lightly highlighted."""
-        muscle_map = build_map(self.site.muscles, primary, secondary, subject)
-        return Markup(self.template("muscle_map.html", map=muscle_map, shape_id_prefix=SHAPE_ID_PREFIX, **options))
+        muscle_map = build_map(self.site.muscles, self.site.vocabulary.map_views, primary, secondary, subject)
+        words = self.site.vocabulary
+        return Markup(
+            self.template("muscle_map.html", map=muscle_map, shape_id_prefix=SHAPE_ID_PREFIX, words=words, **options)
+        )
 
     def _image_src(self, exercise: Exercise, page: str | None) -> str:
         """The card's picture as a link from the page being rendered."""

@@ -13,10 +13,9 @@ from functools import cache
 from typing import Any
 
 from .figures.schema import FIGURE_SCHEMA
-from .vocabulary import DEFAULT, Vocabulary
+from .vocabulary import DEFAULT, SVG_PATH, Vocabulary
 
 # The muscle map's views, in the order drawn; their outlines live in templates/muscle_map.html.
-MAP_VIEWS = ("front", "medial")
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_:.-]*$"
@@ -27,8 +26,7 @@ TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 URL_PATTERN = r"^(https?://[^\s<>\"']+|(?![A-Za-z][A-Za-z0-9+.-]*:)(?!//)[^\s<>\"']+)$"
 # An image inside the docs folder, relative to the exercise file.
 IMAGE_PATTERN = r"^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![/\\])[^\s<>\"']+\.(svg|png|jpe?g|webp|avif)$"
-# SVG path data: starts with a move, then only path commands and numbers (no markup can hide in it).
-SVG_PATH_PATTERN = r"^[Mm][0-9MmLlHhVvCcSsQqTtAaZz ,.eE+-]*$"
+SVG_PATH_PATTERN = SVG_PATH  # only path commands and numbers: no markup can hide in it
 
 # Hints shown instead of a raw regular expression when a pattern does not match.
 PATTERN_HINTS = {
@@ -227,6 +225,7 @@ def _exercise_schema(vocabulary: Vocabulary) -> dict[str, Any]:
 def muscles_schema(vocabulary: Vocabulary = DEFAULT) -> dict[str, Any]:
     """The schema of the muscles file; a muscle's group is one of the site's, if it lists any."""
     groups = vocabulary.ids("muscle_groups")
+    views = vocabulary.view_ids()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Muscles",
@@ -248,23 +247,30 @@ def muscles_schema(vocabulary: Vocabulary = DEFAULT) -> dict[str, Any]:
                 "notes": _text("Notes for runners."),
                 "map": {
                     "type": "object",
-                    "description": (
-                        "The muscle's region on the muscle map, as SVG path data per view. front: the "
-                        "subject's right side, drawn on the left half of a 200 x 340 box (it is mirrored "
-                        "for the left side); medial: the inner side of the right thigh in a 160 x 340 "
-                        "box, front of the body to the right. deep: true for a muscle that lies under "
-                        "others; it is drawn only when highlighted, with a dashed outline."
+                    "description": " ".join(
+                        [
+                            "The muscle's region on the muscle map, as SVG path data per view, in that",
+                            "view's box:",
+                            *(
+                                f"{v.id}: {v.width} x {v.height}"
+                                + (
+                                    ", the subject's right side on the left half (mirrored for the other);"
+                                    if v.mirror
+                                    else ";"
+                                )
+                                for v in vocabulary.map_views
+                            ),
+                            "deep: true for a muscle that lies under others; it is drawn only when",
+                            "highlighted, with a dashed outline.",
+                        ]
                     ),
                     "additionalProperties": False,
                     "properties": {
-                        **{
-                            view: {"type": "string", "pattern": SVG_PATH_PATTERN, "maxLength": 2000}
-                            for view in MAP_VIEWS
-                        },
+                        **{view: {"type": "string", "pattern": SVG_PATH_PATTERN, "maxLength": 2000} for view in views},
                         "deep": {"type": "boolean"},
                     },
-                    "anyOf": [{"required": [view]} for view in MAP_VIEWS],
-                    "x-message": "expected a region on at least one view: " + " or ".join(f"'{v}'" for v in MAP_VIEWS),
+                    "anyOf": [{"required": [view]} for view in views],
+                    "x-message": "expected a region on at least one view: " + " or ".join(f"'{v}'" for v in views),
                 },
                 "references": {
                     "type": "array",

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from .musclemap import MIRRORED_VIEWS, SHAPE_ID_PREFIX, shapes
+from .musclemap import SHAPE_ID_PREFIX, shapes
 from .render import Renderer, TemplateFailedError, to_element
 
 if TYPE_CHECKING:
@@ -30,8 +30,13 @@ _DEFS: weakref.WeakKeyDictionary[Renderer, ET.Element] = weakref.WeakKeyDictiona
 def map_definitions(renderer: Renderer) -> ET.Element:
     """The muscle map's shared drawing as an element (rendered once per build, copied per page)."""
     if renderer not in _DEFS:
+        words = renderer.site.vocabulary
         html = renderer.template(
-            "muscle_map_defs.html", shapes=shapes(renderer.site.muscles), p=SHAPE_ID_PREFIX, mirrored=MIRRORED_VIEWS
+            "muscle_map_defs.html",
+            shapes=shapes(renderer.site.muscles, words.map_views),
+            p=SHAPE_ID_PREFIX,
+            mirrored={view.id for view in words.map_views if view.mirror},
+            words=words,
         )
         _DEFS[renderer] = to_element(html, "muscle_map_defs.html")
     return copy.deepcopy(_DEFS[renderer])

@@ -17,6 +17,8 @@ from .errors import Problem
 from .yamlsource import load_yaml, read_text
 
 Term = tuple[str, str]  # (id, label)
+# SVG path data: starts with a move, then only path commands and numbers (no markup can hide in it).
+SVG_PATH = r"^[Mm][0-9MmLlHhVvCcSsQqTtAaZz ,.eE+-]*$"
 
 
 @dataclass(frozen=True)
@@ -29,12 +31,79 @@ class CardSection:
 
 
 @dataclass(frozen=True)
+class MapView:
+    """One view of the muscle map: its box, its label, and the body's outline in it (SVG path data).
+
+    ``mirror``: the view shows both sides of the body; muscle regions are given for the subject's
+    right side on the left half of the box, and drawn mirrored for the other side.
+    """
+
+    id: str
+    label: str
+    width: int
+    skin: str
+    line: str
+    marks: str = ""
+    mirror: bool = False
+    height: int = 340
+
+
+# The package's own views: an original schematic of the hips and thighs, seen from the front (both
+# legs) and from the inner side of the right leg. A site draws its own in its vocabulary file.
+HIPS_AND_THIGHS = (
+    MapView(
+        "front",
+        "Front",
+        200,
+        skin="M100 6 L56 6 C52 26 46 44 42 62 C36 82 32 98 33 114 C34 150 42 210 50 258 C52 272 52 286 54 300 "
+        "L56 334 L84 334 C84 310 86 296 89 282 C91 272 90 266 89 258 C92 224 96 190 98 162 C99 156 100 150 100 148 Z",
+        line="M56 6 C52 26 46 44 42 62 C36 82 32 98 33 114 C34 150 42 210 50 258 C52 272 52 286 54 300 L56 334 "
+        "M84 334 C84 310 86 296 89 282 C91 272 90 266 89 258 C92 224 96 190 98 162 C99 156 100 150 100 148",
+        marks="M47 80 C62 100 80 118 94 130 M62 262 a8 10 0 1 0 16 0 a8 10 0 1 0 -16 0",
+        mirror=True,
+    ),
+    MapView(
+        "medial",
+        "Inner side, right leg",
+        160,
+        skin="M44 6 C34 44 24 84 27 112 C29 134 38 150 41 170 C42 202 45 236 50 264 C46 286 44 306 46 334 L94 334 "
+        "C96 306 102 288 110 268 C118 240 120 200 118 170 C117 150 115 136 116 124 C120 90 120 50 116 6 Z",
+        line="M44 6 C34 44 24 84 27 112 C29 134 38 150 41 170 C42 202 45 236 50 264 C46 286 44 306 46 334 "
+        "M94 334 C96 306 102 288 110 268 C118 240 120 200 118 170 C117 150 115 136 116 124 C120 90 120 50 116 6",
+        marks="M34 130 C56 134 86 132 114 124 M70 262 C80 268 92 268 100 262",
+    ),
+)
+VIEW_GAP = 20  # between two views, in SVG units
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     levels: tuple[Term, ...]
     equipment: tuple[Term, ...]
     evidence: tuple[Term, ...]
     muscle_groups: tuple[Term, ...] = ()  # empty: any id
     card_section: CardSection | None = None
+    map_views: tuple[MapView, ...] = HIPS_AND_THIGHS
+    # What a screen reader hears first about every map (then which muscles are highlighted).
+    map_description: str = "Schematic front and inner views of the hips and thighs."
+
+    def view_ids(self) -> list[str]:
+        return [view.id for view in self.map_views]
+
+    def map_width(self) -> int:
+        return sum(view.width for view in self.map_views) + VIEW_GAP * (len(self.map_views) - 1)
+
+    def map_height(self) -> int:
+        return max(view.height for view in self.map_views)
+
+    def view_x(self, view_id: str) -> int:
+        """Where a view's box starts in the map, left to right in the vocabulary's order."""
+        x = 0
+        for view in self.map_views:
+            if view.id == view_id:
+                return x
+            x += view.width + VIEW_GAP
+        raise KeyError(view_id)
 
     def ids(self, name: str) -> list[str]:
         return [term_id for term_id, _ in getattr(self, name)]
@@ -88,6 +157,32 @@ VOCABULARY_SCHEMA: dict[str, Any] = {
         "equipment": {**_TERMS, "description": "What an exercise may need, with the label readers see."},
         "evidence": {**_TERMS, "description": "Kinds of evidence behind a card, strongest first."},
         "muscle_groups": {**_TERMS, "description": "Groups a muscle may belong to (muscle_table shows one)."},
+        "map_views": {
+            "type": "array",
+            "description": "The muscle map's views, left to right, each with the body's outline as SVG path data.",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "label", "width", "skin", "line"],
+                "properties": {
+                    "id": {"type": "string", "pattern": r"^[a-z][a-z0-9]*$"},
+                    "label": {"type": "string", "minLength": 1, "maxLength": 60},
+                    "width": {"type": "integer", "minimum": 20, "maximum": 1000},
+                    "height": {"type": "integer", "minimum": 20, "maximum": 1000},
+                    "mirror": {"type": "boolean"},
+                    "skin": {"type": "string", "pattern": SVG_PATH, "maxLength": 4000},
+                    "line": {"type": "string", "pattern": SVG_PATH, "maxLength": 4000},
+                    "marks": {"type": "string", "pattern": SVG_PATH, "maxLength": 4000},
+                },
+            },
+        },
+        "map_description": {
+            "type": "string",
+            "description": "What a screen reader hears first about every map, e.g. 'Schematic back view of both calves.'",
+            "minLength": 1,
+            "maxLength": 200,
+        },
         "card_section": {
             "type": "object",
             "description": "A section every full card adds, from one required text field of each exercise.",
@@ -101,6 +196,13 @@ VOCABULARY_SCHEMA: dict[str, Any] = {
         },
     },
 }
+
+
+def _describe(views: tuple[MapView, ...]) -> str:
+    if views == HIPS_AND_THIGHS:
+        return DEFAULT.map_description
+    labels = [view.label for view in views]
+    return f"Schematic {' and '.join(labels).lower()} view{'s' if len(labels) > 1 else ''} of the body."
 
 
 def load_vocabulary(path: str) -> tuple[Vocabulary, list[Problem]]:
@@ -135,6 +237,7 @@ def _load(path: str, *_stamp: int) -> tuple[Vocabulary, list[Problem]]:
     if problems:
         return DEFAULT, problems
     section = data.get("card_section")
+    views = tuple(MapView(**view) for view in data["map_views"]) if "map_views" in data else HIPS_AND_THIGHS
 
     def terms(name: str) -> tuple[Term, ...]:
         return tuple((t["id"], t["label"]) for t in data[name]) if name in data else getattr(DEFAULT, name)
@@ -145,5 +248,7 @@ def _load(path: str, *_stamp: int) -> tuple[Vocabulary, list[Problem]]:
         evidence=terms("evidence"),
         muscle_groups=terms("muscle_groups"),
         card_section=CardSection(**section) if section else None,
+        map_views=views,
+        map_description=data.get("map_description") or _describe(views),
     )
     return vocabulary, []
