@@ -152,7 +152,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no site at {args.site}: build it first (make build)", file=sys.stderr)
         return 2
     nginx = Path(nginx_path() or "nginx")
-    tools = ((LIGHTHOUSE, "run `make setup-dev` (npm ci)"), (Path(CHROMIUM), "apt-get install chromium"), (nginx, INSTALL_HINT))
+    tools = (
+        (LIGHTHOUSE, "run `make setup-dev` (npm ci)"),
+        (Path(CHROMIUM), "apt-get install chromium"),
+        (nginx, INSTALL_HINT),
+    )
     for tool, hint in tools:
         if not tool.exists():
             print(f"{tool} is missing: {hint}", file=sys.stderr)

@@ -63,13 +63,16 @@ def _quote(value: str) -> str:
 def configuration(directory: Path, port: int, workdir: Path, headers: dict[str, str], base_path: str = "/") -> str:
     """An nginx configuration serving ``directory`` at ``base_path`` on 127.0.0.1:``port``."""
     mime = Path("/etc/nginx/mime.types")
-    types = f"include {mime};" if mime.is_file() else "types { text/html html; text/css css; application/javascript js; }"
+    types = (
+        f"include {mime};" if mime.is_file() else "types { text/html html; text/css css; application/javascript js; }"
+    )
     add = "\n".join(f"    add_header {name} {_quote(value)} always;" for name, value in headers.items())
     root = str(directory.resolve()).rstrip("/") + "/"
     base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
     serve_from = f"root {_quote(root)};" if base == "/" else f"alias {_quote(root)};"
     temp = "\n".join(
-        f"  {kind}_temp_path {_quote(str(workdir / kind))};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        f"  {kind}_temp_path {_quote(str(workdir / kind))};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
     return f"""
 daemon off;
@@ -121,7 +124,9 @@ def _wait_until_listening(process: subprocess.Popen[bytes], port: int, log: Path
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"nginx stopped at start: {log.read_text(errors='replace').strip() if log.exists() else ''}")
+            raise RuntimeError(
+                f"nginx stopped at start: {log.read_text(errors='replace').strip() if log.exists() else ''}"
+            )
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return

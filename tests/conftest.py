@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
@@ -79,6 +80,26 @@ def copy_mini(tmp_path: Path) -> Path:
     return root
 
 
+def need_pypi(result: subprocess.CompletedProcess[str], what: str) -> None:
+    """Go on if ``result`` succeeded; otherwise skip (PyPI is out of reach here), but fail in CI."""
+    if result.returncode == 0:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    pytest.skip(f"{what} needs PyPI, which is not reachable here")
+
+
+@pytest.fixture(scope="session")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The package's wheel and sdist, built once per test run from this repository."""
+    out = tmp_path_factory.mktemp("dist")
+    built = subprocess.run(
+        [sys.executable, "-m", "build", "--outdir", str(out), str(ROOT)], capture_output=True, text=True
+    )
+    need_pypi(built, "building the wheel and sdist")
+    return out
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test run with MkDocs --strict."""
@@ -98,8 +119,28 @@ def browser():
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
+        yield WithoutServiceWorkers(chromium)
         chromium.close()
+
+
+class WithoutServiceWorkers:
+    """The shared browser, whose new contexts and pages block the site's service worker unless a
+    test asks for it (service_workers="allow"; tests/test_offline.py does). Under Playwright a
+    dedicated worker whose script a service worker serves (Material's search) sometimes never
+    starts, and a page's "load" or "networkidle" then never comes; Chromium itself is fine (the
+    same pages driven over the plain DevTools protocol, without Playwright, all start search)."""
+
+    def __init__(self, browser: Any) -> None:
+        self._browser = browser
+
+    def new_context(self, **options: Any) -> Any:
+        return self._browser.new_context(**{"service_workers": "block", **options})
+
+    def new_page(self, **options: Any) -> Any:
+        return self._browser.new_page(**{"service_workers": "block", **options})
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._browser, name)
 
 
 @pytest.fixture(scope="session")

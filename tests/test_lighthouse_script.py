@@ -122,9 +122,8 @@ def test_a_site_under_a_sub_path_is_served_there(host):
 
 def test_a_missing_nginx_is_reported_with_how_to_install_it(monkeypatch, tmp_path):
     monkeypatch.setattr(static_host, "nginx_path", lambda: None)
-    with pytest.raises(static_host.HostMissingError, match="apt-get install nginx-light"):
-        with static_host.serve(tmp_path):
-            pass
+    with pytest.raises(static_host.HostMissingError, match="apt-get install nginx-light"), static_host.serve(tmp_path):
+        pass
 
 
 def test_the_measured_pages_exist(site: Path):

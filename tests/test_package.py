@@ -18,28 +18,11 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from conftest import need_pypi as _need_pypi
 
 import exercise_atlas
 
 FAST_TESTS = ["tests/test_render.py", "tests/test_golden.py", "tests/test_grammar.py", "tests/test_macros.py"]
-
-
-def _need_pypi(result: subprocess.CompletedProcess[str], what: str) -> None:
-    if result.returncode == 0:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
-    pytest.skip(f"{what} needs PyPI, which is not reachable here")
-
-
-@pytest.fixture(scope="session")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    built = subprocess.run(
-        [sys.executable, "-m", "build", "--outdir", str(out), str(ROOT)], capture_output=True, text=True
-    )
-    _need_pypi(built, "building the wheel and sdist")
-    return out
 
 
 def _wheel(dist: Path) -> Path:

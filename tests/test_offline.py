@@ -1,0 +1,333 @@
+"""Offline after one visit, and installable (docs/sw.js, assets/javascripts/offline.js, the manifest).
+
+The site is built once, with a sub-path site_url as on GitHub Pages, and served as a static host
+serves it: under /adductor-atlas/, and (pages link relatively) from a host's root. Each test has
+its own host (a new origin) and browser context, so its own service worker. Figures (bytes saved,
+time taken) are printed: `pytest tests/test_offline.py -s` shows them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html import unescape
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from browser import SHOTS, search, serve
+from conftest import ROOT, build_with, edit
+from playwright.sync_api import expect
+
+from exercise_atlas.check import read_config
+
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+SITE_URL = "https://someone.github.io/adductor-atlas/"
+EXERCISES = ("copenhagen-plank", "side-lunge", "sumo-squat")
+COPY_IGNORE = shutil.ignore_patterns(
+    ".git", ".venv*", "node_modules", "site", "site.*", "test-results", ".cache", ".*_cache", ".hypothesis"
+)
+
+
+@dataclass
+class Hosted:
+    kind: str
+    site: Path  # the built site
+    host: Path  # what the static host serves: the site, or a folder holding it at /adductor-atlas/
+    prefix: str  # the site's path on the host: "" or "adductor-atlas/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """A folder holding the built site at adductor-atlas/."""
+    host = tmp_path_factory.mktemp("host")
+    result = build_with("mkdocs", ROOT, host / "adductor-atlas", site_url=SITE_URL)
+    assert result.returncode == 0, result.stderr
+    return host
+
+
+def layout(kind: str, host: Path) -> Hosted:
+    site = host / "adductor-atlas"
+    return Hosted(kind, site, host, "adductor-atlas/") if kind == "subpath" else Hosted(kind, site, site, "")
+
+
+@pytest.fixture(params=["root", "subpath"])
+def hosted(request, built: Path) -> Hosted:
+    return layout(request.param, built)
+
+
+@pytest.fixture
+def at_root(built: Path) -> Hosted:
+    return layout("root", built)
+
+
+@pytest.fixture
+def base(hosted: Hosted) -> Iterator[str]:
+    """The site's address on a loopback host of its own (a new origin: no worker carried over)."""
+    with serve(hosted.host) as root:
+        yield root + hosted.prefix
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
+    yield context
+    context.close()
+
+
+def build_of(page) -> str:
+    """The build the page comes from, as offline.js passes it to the worker."""
+    return re.sub(r"\D", "", page.locator('link[rel="manifest"]').get_attribute("data-build"))
+
+
+def wait_until_saved(page, timeout: float = 60_000) -> dict:
+    """Wait until the worker has saved the site for the page's build; its offline-status.json."""
+    expect(page.locator("html")).to_have_attribute("data-offline-saved", build_of(page), timeout=timeout)
+    return page.evaluate(STATUS)
+
+
+# offline-status.json sits at the site root, beside the manifest.
+STATUS = "fetch(new URL('offline-status.json', document.querySelector('link[rel=manifest]').href)).then(r => r.json())"
+
+
+def cache_names(page) -> list[str]:
+    return page.evaluate("caches.keys()")
+
+
+def heading(page) -> str:
+    return page.locator("article h1").first.inner_text().rstrip("¶").strip()
+
+
+def title(site: Path, path: str) -> str:
+    """The first heading of a built page, as the reader sees it."""
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    text = re.search(r"<h1[^>]*>(.*?)(?:<a class=\"headerlink\"|</h1>)", html, re.S).group(1)
+    return unescape(re.sub(r"<[^>]+>", "", text)).strip()
+
+
+def errors_of(page) -> list[str]:
+    found: list[str] = []
+    page.on("pageerror", lambda error: found.append(str(error)))
+    return found
+
+
+def test_after_one_visit_the_site_works_offline(context, base, hosted):
+    hosts: set[str] = set()  # every request, the worker's included
+    context.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    page = context.new_page()
+    errors = errors_of(page)
+    page.on("console", lambda message: "Content Security Policy" in message.text and errors.append(message.text))
+    started = time.monotonic()
+    page.goto(base)
+    status = wait_until_saved(page)
+    took = time.monotonic() - started
+    print(
+        f"\n{hosted.kind}: saved {status['pages']} pages, {status['bytes']:,} bytes in {status['ms']} ms "
+        f"({took:.1f} s from the first request); {status['later']} left for later"
+    )
+    assert status["complete"]
+    assert status["later"] == 0, "the site outgrew BUDGET in docs/sw.js: exercise pages wait until opened"
+    assert context.service_workers[0].url.startswith(base + "sw.js?build=")
+
+    context.set_offline(True)
+    page.goto(base + "exercises/")
+    assert heading(page) == title(hosted.site, "exercises/")
+    cards = page.locator(".exercise-library .exercise-card:visible")
+    total = cards.count()
+    page.get_by_role("checkbox", name="Elastic band").check()  # the filters still work
+    expect(page.locator(".exercise-library__count")).to_contain_text(f" of {total} exercises match")
+    assert 0 < cards.count() < total
+    expect(page.locator(".atlas-offline")).to_have_text("You are offline: saved pages still work")
+
+    for path in [*(f"exercises/{e}/" for e in EXERCISES), "anatomy/", "myths/", "sample-programme/"]:
+        page.goto(base + path)
+        assert page.url == base + path and heading(page) == title(hosted.site, path)
+        expect(page.locator(".atlas-offline")).to_have_text("You are offline: saved pages still work")
+
+    page.goto(base)
+    assert "Copenhagen" in search(page, "copenhagen")
+
+    page.goto(base + "exercises/never-saved/")  # a page this device never saved
+    assert page.url == base + "offline/" and heading(page) == "You are offline"
+    assert errors == [] and hosts == {urlsplit(base).netloc}
+
+    context.set_offline(False)  # back online, the notice goes
+    page.goto(base + "anatomy/")
+    expect(page.locator(".atlas-offline")).to_have_text("")
+
+
+def test_a_new_build_replaces_the_saved_copies_and_deletes_the_old_cache(context, built, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=COPY_IGNORE)
+    served = tmp_path / "host"
+    shutil.copytree(built, served)  # the first build, as deployed under a sub-path
+    site = served / "adductor-atlas"
+    with serve(served) as root:
+        base = root + "adductor-atlas/"
+        page = context.new_page()
+        page.goto(base + "myths/")
+        first = wait_until_saved(page)["build"]
+        [old_cache] = cache_names(page)
+
+        edit(project / "docs/myths.md", "# Myths and facts\n", "# Myths and facts\n\nA sentence from the new build.\n")
+        result = build_with("mkdocs", project, site, site_url=SITE_URL)
+        assert result.returncode == 0, result.stderr
+
+        page.goto(base + "myths/")  # online: the current text, at once
+        expect(page.locator("article")).to_contain_text("A sentence from the new build.")
+        second = wait_until_saved(page)["build"]
+        assert second != first
+        assert cache_names(page) == [f"adductor-atlas {base} {second}"] != [old_cache]
+
+        context.set_offline(True)  # and the saved copy is the new one
+        page.goto(base + "myths/")
+        expect(page.locator("article")).to_contain_text("A sentence from the new build.")
+
+
+def test_saving_is_bounded_and_a_page_opened_is_saved(context, at_root, tmp_path):
+    """With a budget too small for any exercise page, those wait until the reader opens them."""
+    site = tmp_path / "site"
+    shutil.copytree(at_root.site, site)
+    edit(site / "sw.js", "var BUDGET = 5000000", "var BUDGET = 1")
+    exercises = len(list((site / "exercises").glob("*/index.html")))
+    with serve(site) as base:
+        page = context.new_page()
+        page.goto(base)
+        status = wait_until_saved(page)
+        assert status["later"] == exercises > 0
+        page.goto(base + "exercises/side-lunge/")  # opened online: saved
+
+        context.set_offline(True)
+        page.goto(base + "exercises/side-lunge/")
+        assert heading(page) == title(site, "exercises/side-lunge/")
+        page.goto(base + "exercises/sumo-squat/")  # never opened, past the budget
+        assert page.url == base + "offline/" and heading(page) == "You are offline"
+        page.goto(base + "anatomy/")  # articles are saved whatever the budget
+        assert heading(page) == title(site, "anatomy/")
+
+
+def test_chromium_finds_the_site_installable(browser, hosted, tmp_path):
+    """Installability needs a profile that is not incognito, so a persistent context of its own."""
+    from browser import CHROMIUM, CHROMIUM_ARGS
+
+    with serve(hosted.host) as root:
+        base = root + hosted.prefix
+        context = browser.browser_type.launch_persistent_context(
+            tmp_path / "profile", executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        page = context.new_page()
+        page.goto(base)
+        wait_until_saved(page)
+        cdp = context.new_cdp_session(page)
+        assert cdp.send("Page.getInstallabilityErrors") == {"installabilityErrors": []}
+        manifest = cdp.send("Page.getAppManifest")
+        context.close()
+    assert manifest["errors"] == []
+    parsed = manifest["manifest"]
+    assert parsed["startUrl"] == parsed["scope"] == parsed["id"] == base
+    assert parsed["display"] == "kStandalone" and parsed["name"] == "Adductor Atlas"
+    sizes = {icon["sizes"] for icon in parsed["icons"] if icon["type"] == "image/png"}
+    assert {"192x192", "512x512"} <= sizes
+
+
+def test_no_accessibility_violation_with_the_offline_notice(browser, at_root):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, bypass_csp=True, service_workers="allow")
+    page = context.new_page()
+    with serve(at_root.host) as base:
+        page.goto(base)
+        wait_until_saved(page)
+        context.set_offline(True)
+        for path in ("offline/", "sample-programme/"):
+            page.goto(base + path)
+            notice = page.get_by_role("status").filter(has_text="You are offline")
+            expect(notice).to_be_visible()
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            assert [v["id"] for v in result["violations"]] == [], path
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "offline-notice-390.png"))
+    context.close()
+
+
+def test_from_disk_nothing_breaks_and_no_worker_registers(browser, at_root):
+    context = browser.new_context(service_workers="allow")
+    page = context.new_page()
+    errors = errors_of(page)
+    for path in ("index.html", "exercises/index.html"):
+        page.goto((at_root.site / path).as_uri())
+        expect(page.locator("article h1").first).to_be_visible()
+    page.get_by_role("checkbox", name="Elastic band").check()  # the library still filters
+    expect(page.locator(".exercise-library__count")).to_contain_text("exercises match")
+    assert page.locator(".atlas-offline").count() == 0
+    page.wait_for_timeout(500)
+    assert context.service_workers == []
+    # Material itself, from disk, asks for a search/search_index.js that only its own offline
+    # plugin writes; that error is Material's, and search is not expected to work from disk.
+    assert [e for e in errors if "search/search_index.js" not in e] == []
+    context.close()
+
+
+def test_without_service_workers_nothing_breaks(browser, at_root):
+    context = browser.new_context(service_workers="allow")
+    context.add_init_script("delete Navigator.prototype.serviceWorker")
+    page = context.new_page()
+    errors = errors_of(page)
+    with serve(at_root.host) as base:
+        page.goto(base + "exercises/")
+        assert page.evaluate("'serviceWorker' in navigator") is False
+        page.get_by_role("checkbox", name="Elastic band").check()
+        expect(page.locator(".exercise-library__count")).to_contain_text("exercises match")
+        assert "Copenhagen" in search(page, "copenhagen")
+        page.wait_for_timeout(500)
+    assert page.locator(".atlas-offline").count() == 0
+    assert context.service_workers == [] and errors == []
+    context.close()
+
+
+# --- Without a browser ------------------------------------------------------------------------
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR", path
+    return struct.unpack(">II", data[16:24])
+
+
+def test_manifest_is_relative_and_agrees_with_the_site(at_root):
+    manifest = json.loads((ROOT / "docs/manifest.webmanifest").read_text(encoding="utf-8"))
+    config = read_config(str(ROOT / "mkdocs.yml"))
+    assert manifest["name"] == config["site_name"] and manifest["description"] == config["site_description"]
+    assert len(manifest["short_name"]) <= 12
+    # No "id": a relative one resolves against the origin, not the sub-path; it defaults to start_url.
+    assert manifest["start_url"] == manifest["scope"] == "./" and "id" not in manifest
+    css = (ROOT / "docs/assets/atlas.css").read_text(encoding="utf-8")
+    primary = re.search(r'\[data-md-color-scheme="default"\] \{[^}]*--md-primary-fg-color: (#\w+);', css).group(1)
+    assert manifest["theme_color"] == primary
+    for icon in manifest["icons"]:
+        assert not icon["src"].startswith(("/", "http")), icon["src"]
+        assert (at_root.site / icon["src"]).exists(), icon["src"]
+        if icon["type"] == "image/png":
+            width, height = png_size(ROOT / "docs" / icon["src"])
+            assert icon["sizes"] == f"{width}x{height}", icon["src"]
+    html = (at_root.site / "exercises/copenhagen-plank/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<link rel="manifest" href="../../manifest.webmanifest" data-build="[^"]*\d[^"]*"', html)
+
+
+def test_icons_are_the_favicon_as_rendered_by_the_script():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/app_icons.py"), "--check"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_worker_names_no_other_origin():
+    for path in ("docs/sw.js", "docs/assets/javascripts/offline.js"):
+        code = (ROOT / path).read_text(encoding="utf-8")
+        assert not re.search(r"https?://", code), path
