@@ -175,19 +175,28 @@ def prerender_cards(project: Path) -> None:
     cwd = os.getcwd()
     os.chdir(project)
     try:
-        settings = Settings(templates_dir="overrides/exercise_atlas")
+        settings = Settings(templates_dir="overrides/exercise_atlas", vocabulary_file="data/vocabulary.yml")
         renderer = Renderer(load_site(settings).require_valid(), settings)
         import xml.etree.ElementTree as ET
 
+        from exercise_atlas.shared_svg import map_definitions, uses_muscle_map
+
+        drawing = ET.tostring(map_definitions(renderer), encoding="unicode", method="html")
         for page in sorted(Path("docs/exercises").glob("*.md")):  # the index too
             text = page.read_text(encoding="utf-8")
             where = page.relative_to("docs").as_posix()
+            elements: list[ET.Element] = []
 
-            def html(match: re.Match[str], where: str = where) -> str:
-                element = renderer.render_macro(match.group(1), where)
-                return ET.tostring(element, encoding="unicode", method="html")
+            def html(match: re.Match[str], where: str = where, elements: list[ET.Element] = elements) -> str:
+                elements.append(renderer.render_macro(match.group(1), where))
+                return ET.tostring(elements[-1], encoding="unicode", method="html")
 
-            page.write_text(re.sub(r"^\{\{(.*)\}\}$", html, text, flags=re.M), encoding="utf-8")
+            text = re.sub(r"^\{\{(.*)\}\}$", html, text, flags=re.M)
+            if any(uses_muscle_map(element) for element in elements):  # as the extension adds it
+                text += "\n" + drawing + "\n"
+            if text.startswith("---\n") and "\ndescription:" not in text:  # now an ordinary page
+                text = DESCRIPTION.split("---\n\n")[0] + text.removeprefix("---\n")
+            page.write_text(text, encoding="utf-8")
     finally:
         os.chdir(cwd)
 

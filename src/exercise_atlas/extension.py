@@ -201,7 +201,8 @@ class ExerciseAtlasExtension(Extension):
     def _read(self, uri: str, path: str) -> Page:
         """A page's file, with the page rules applied."""
         assert self.build is not None
-        page = read_page(Path(path), relative_to_cwd(path), uri)
+        shown = relative_to_cwd(path)
+        page = read_page(Path(path), shown, uri, self.build.parsed.get(shown))
         exercise_page = Path(path).resolve().parent == Path(self.build.settings.exercises_dir).resolve()
         page.problems += page_problems(page, self.build.settings, exercise_page, self.build.published)
         return page

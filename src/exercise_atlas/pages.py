@@ -60,8 +60,9 @@ def markdown_body(text: str) -> str:
     return text[match.end() :].lstrip("\n") if match else text
 
 
-def read_page(path: Path, shown: str, src_uri: str | None) -> Page:
-    """A page file with its front matter parsed; unreadable or malformed input becomes problems."""
+def read_page(path: Path, shown: str, src_uri: str | None, parsed: Located | None = None) -> Page:
+    """A page file with its front matter parsed (``parsed``: already, by the loader, for an exercise
+    page: a library of 1,000 exercises then parses 1,000 fewer files); problems for bad input."""
     page = Page(shown, src_uri)
     raw, problems = read_text(path, shown)
     page.problems += problems
@@ -71,8 +72,11 @@ def read_page(path: Path, shown: str, src_uri: str | None) -> Page:
     parts = split_front_matter(raw)
     if parts:
         front, front_line, _, page.body_line = parts
-        page.meta, problems = load_yaml(front, shown, front_line)
-        page.problems += problems
+        if parsed is not None:
+            page.meta = parsed
+        else:
+            page.meta, problems = load_yaml(front, shown, front_line)
+            page.problems += problems
     return page
 
 

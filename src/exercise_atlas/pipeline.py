@@ -18,6 +18,7 @@ from .loader import load_site
 from .model import Settings, Site
 from .pages import page_url
 from .render import Renderer
+from .yamlsource import Located
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Build:
     pages: set[str] = field(default_factory=set)  # every page of this build, where the generator says
     expected: set[str] | None = None  # the pages with a body, which Python-Markdown will render
     published: set[str] | None = None
+    parsed: dict[str, Located] = field(default_factory=dict)  # exercise files' front matter, by path
 
     def all_problems(self) -> list[Problem]:
         problems = self.config_problems + self.site.problems + self.page_problems
@@ -61,6 +63,7 @@ def start_build(
     if not site.problems:
         refresh_export(site, settings)
     build = Build(token, settings, site, Renderer(site, settings), config_problems)
+    build.parsed = {exercise.path: exercise.located for exercise in site.exercises.values()}
     build.published = _published(settings)
     return build
 
