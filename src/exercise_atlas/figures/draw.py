@@ -7,6 +7,7 @@ Colours and stroke widths live in the stylesheet, keyed by the short ``xf-`` cla
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 from dataclasses import dataclass, field
@@ -420,7 +421,7 @@ def drawing(
 
 def still(data: dict[str, Any], primary: list[str], muscles: dict[str, dict[str, Any]]) -> Drawing:
     """The key position alone, in whole centimetres: the compact card's small picture."""
-    figure = load(data)
+    figure = copy.copy(load(data))  # the posed figure is shared: only this copy loses positions
     keyed = [p for p in figure.positions if p.key == figure.key] or figure.positions[-1:]
     figure.positions = keyed
     left, top, width, height, ratio = _fit(figure, 0)

@@ -7,6 +7,7 @@ its surface (and, after the first position, stays where it was). No coordinate i
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -313,10 +314,21 @@ def placed_prop(figure: Figure, prop: dict[str, Any], first: dict[str, Vec], now
     return PlacedProp(kind, name, centre=centre, radius=diameter / 2, squeeze=squeeze, axis=axis, flat=norm > 1)
 
 
+# Posed figures by their data's content: the check, the full figure and the still need the same
+# pose, so each is posed once. Keyed by content, not identity, so changed data is posed anew.
+_POSED: dict[str, Figure] = {}
+
+
 def load(data: dict[str, Any]) -> Figure:
-    figure = build(data)
-    place(figure)
-    return figure
+    """The figure posed and placed; callers read it and never change it (copy it to change it)."""
+    key = json.dumps(data, sort_keys=True, default=str)
+    if key not in _POSED:
+        if len(_POSED) > 10_000:  # a long `mkdocs serve` session: forget earlier builds' figures
+            _POSED.clear()
+        figure = build(data)
+        place(figure)
+        _POSED[key] = figure
+    return _POSED[key]
 
 
 __all__ = ["Figure", "Placed", "PlacedProp", "load", "project"]
