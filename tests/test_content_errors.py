@@ -104,11 +104,11 @@ def test_cycles_are_reported(mini):
     ]
 
 
-def test_duplicate_ids(mini):
+def test_a_copied_exercise_file_is_told_its_id_must_be_its_name(mini):
+    """Ids are file names, so two exercises cannot share one: a copy is caught by its id line."""
     path = mini / "docs/exercises/copy.md"
     path.write_text((mini / BALL).read_text().replace('{{ exercise_card("ball-squeeze"', '{{ exercise_card("copy"'))
-    found = problems()
-    assert "docs/exercises/copy.md:2: id: 'ball-squeeze' does not match the file name (expected 'copy')" in found
+    assert problems() == ["docs/exercises/copy.md:2: id: 'ball-squeeze' does not match the file name (expected 'copy')"]
 
 
 def test_page_must_show_its_own_card(mini):
