@@ -8,6 +8,7 @@ copy, and checks that ``mkdocs.yml`` lists them, so a site cannot forget them.
 
 from __future__ import annotations
 
+from functools import cache
 from importlib.resources import files
 from pathlib import Path, PurePosixPath
 
@@ -18,8 +19,9 @@ from .model import Settings
 _LISTS = {".css": "extra_css", ".js": "extra_javascript"}
 
 
+@cache
 def packaged() -> dict[str, str]:
-    """The package's assets by file name."""
+    """The package's assets by file name (read once: the extension is configured for every page)."""
     folder = files("exercise_atlas") / "assets"
     return {
         entry.name: entry.read_text(encoding="utf-8")
