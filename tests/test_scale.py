@@ -42,3 +42,37 @@ def test_a_compact_card_stays_within_the_libraries_budget(mini):
     for exercise in ("ball-squeeze", "copenhagen"):
         card = render(f'{{{{ exercise_card("{exercise}", variant="compact") }}}}')
         assert len(card.encode()) <= 1500, (exercise, len(card.encode()))
+
+
+def test_a_cards_sections_are_listed_in_the_table_of_contents_but_are_one_search_result(mini):
+    """Material's search starts a result at every heading with an id: the card's anchors sit on
+    its sections, so a card is one result, not a dozen results a few words long."""
+    from material.plugins.search.plugin import Parser
+
+    html, tokens = convert('{{ exercise_card("ball-squeeze", variant="page") }}\n\n## More detail\n\nText.')
+    assert names(tokens) == [
+        "Ball squeeze",
+        "Muscles",
+        "Dose",
+        "How to do it",
+        "Cues",
+        "Common mistakes",
+        "Easier and harder",
+        "Why it matters for runners",
+        "Safety",
+        "Evidence",
+        "More detail",
+        "References",
+    ]
+    assert '<section class="exercise-card__section exercise-card__dose" id="dose">\n<h2>Dose<a' in html
+    assert re.findall(r'<a class="headerlink"[^>]*href="#dose"[^>]*>', html) == [
+        '<a class="headerlink" data-search-exclude="permalink" href="#dose" title="Permanent link">'
+    ]
+    assert "data-anchor-on-section" not in html
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    titles = ["".join(section.title) for section in parser.data]
+    assert titles == ["", "Ball squeeze", "More detail", "References"]  # "": the page's own entry
+    card_text = "".join(text for section in parser.data[:2] for text in section.text)
+    assert "Dose" in card_text and "Sets" in card_text and "¶" not in card_text
