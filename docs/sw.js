@@ -17,7 +17,8 @@
 //   the sample programme, ...), the search index, then deeper pages (exercise pages) while the
 //   total stays under BUDGET bytes. Deeper pages past the budget are saved when opened. The
 //   assets saved are the ones the saved pages name (stylesheets, scripts, icons, images, the
-//   manifest and its icons, url()s in stylesheets), so a new kind of asset needs no change here.
+//   muscle map's drawing that <use> refers to, the manifest and its icons, url()s in
+//   stylesheets), so a new kind of asset needs no change here.
 // - offline-status.json (answered here, never fetched) says what was saved: the build, pages,
 //   pages left for later, bytes and milliseconds, and whether the last page found no network.
 //   offline.js and the tests read it.
@@ -293,7 +294,7 @@ async function save(state, href, wantText) {
 function assetsOf(text, base) {
   var found = []
   var tag, match
-  var tags = /<(link|script|img|source)\b[^>]*>/gi
+  var tags = /<(link|script|img|source|use)\b[^>]*>/gi
   while ((tag = tags.exec(text))) {
     var name = tag[1].toLowerCase()
     var attrs = tag[0]

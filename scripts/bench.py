@@ -179,9 +179,10 @@ def prerender_cards(project: Path) -> None:
         renderer = Renderer(load_site(settings).require_valid(), settings)
         import xml.etree.ElementTree as ET
 
-        from exercise_atlas.shared_svg import map_definitions, uses_muscle_map
+        from exercise_atlas.shared_svg import drawing as map_drawing
+        from exercise_atlas.shared_svg import uses_inline_drawing
 
-        drawing = ET.tostring(map_definitions(renderer), encoding="unicode", method="html")
+        drawing = map_drawing(renderer, standalone=False)  # no generator here: the maps refer to it inline
         for page in sorted(Path("docs/exercises").glob("*.md")):  # the index too
             text = page.read_text(encoding="utf-8")
             where = page.relative_to("docs").as_posix()
@@ -192,7 +193,7 @@ def prerender_cards(project: Path) -> None:
                 return ET.tostring(elements[-1], encoding="unicode", method="html")
 
             text = re.sub(r"^\{\{(.*)\}\}$", html, text, flags=re.M)
-            if any(uses_muscle_map(element) for element in elements):  # as the extension adds it
+            if any(uses_inline_drawing(element) for element in elements):  # as the extension adds it
                 text += "\n" + drawing + "\n"
             if text.startswith("---\n") and "\ndescription:" not in text:  # now an ordinary page
                 text = DESCRIPTION.split("---\n\n")[0] + text.removeprefix("---\n")

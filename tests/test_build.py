@@ -150,3 +150,26 @@ def test_a_failed_make_build_leaves_the_previous_site_untouched(tmp_path: Path):
     fixed = subprocess.run(make, capture_output=True, text=True)
     assert fixed.returncode == 0, fixed.stderr
     assert (project / "site/index.html").exists() and not (project / "site/previous.txt").exists()
+
+
+def test_every_map_refers_to_the_one_drawing_file_and_every_shape_it_names_is_there(site: Path):
+    """Maps are <use> references into assets/exercise-atlas/muscle-map.svg, resolved from each
+    page's published address (a wrong depth or a missing shape would draw nothing)."""
+    import posixpath
+    import xml.etree.ElementTree as ET
+
+    sprite = site / "assets/exercise-atlas/muscle-map.svg"
+    defined = {el.get("id") for el in ET.parse(sprite).iter() if el.get("id")}
+    referred: set[str] = set()
+    for page in site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "muscle-map-defs" not in html, f"{page}: the drawing is inline"
+        folder = page.parent.relative_to(site).as_posix()
+        for href in re.findall(r'<use [^>]*href="([^"]+)"', html):
+            target, _, shape = href.partition("#")
+            assert posixpath.normpath(posixpath.join(folder, target)) == "assets/exercise-atlas/muscle-map.svg", (
+                page,
+                href,
+            )
+            referred.add(shape)
+    assert len(referred) > 20 and referred <= defined, sorted(referred - defined)

@@ -56,7 +56,8 @@ def test_a_card_highlights_its_primary_and_secondary_muscles(mini):
     # Highlighted regions are drawn last (on top), main muscles last of all.
     assert regions(figure) == [("gracilis", "secondary"), ("adductor-longus", "primary")]
     uses = [u.get("href") for u in svg.iter("use")]
-    assert uses[0] == "#atlas-mm--skin" and uses[-1] == "#atlas-mm--lines"  # under and over the muscles
+    assert uses[0] == "#atlas-mm--skin"  # under the muscles; over them, the outline, its marks, the labels
+    assert uses[-3:] == ["#atlas-mm--lines", "#atlas-mm--marks", "#atlas-mm--labels"]
     caption = "".join(figure.find("figcaption").itertext())
     assert "Bold colour: main muscle" in caption and "Soft colour, dashed edge: helper" in caption
 
@@ -192,3 +193,40 @@ def test_a_long_ladder_shows_its_nearest_rungs():
     chain = {f"s{i}": ([f"s{i - 1}"] if i else [], [f"s{i + 1}"] if i < 9 else []) for i in range(10)}
     offsets = [offset for offset, _ in ladder(_exercises(chain), "s5")]
     assert offsets == [-4, -3, -2, -1, 0, 1, 2, 3, 4]
+
+
+def test_a_map_refers_to_the_drawing_file_from_where_the_generator_publishes_the_page():
+    """MkDocs resolves a <use> link from the page's address; Zensical rewrites it from the source."""
+    from exercise_atlas.pagecontext import _published_directory, _published_file, _source, relative_link
+
+    sprite = "assets/exercise-atlas/muscle-map.svg"
+    expected = {
+        _published_directory: {
+            "index.md": sprite,
+            "anatomy.md": "../" + sprite,
+            "exercises/index.md": "../" + sprite,
+            "exercises/side-lunge.md": "../../" + sprite,
+        },
+        _published_file: {"index.md": sprite, "anatomy.md": sprite, "exercises/side-lunge.md": "../" + sprite},
+        _source: {"anatomy.md": sprite, "exercises/side-lunge.md": "../" + sprite},
+    }
+    for origin, pages in expected.items():
+        for page, href in pages.items():
+            assert relative_link(sprite, origin(page)) == href, (origin.__name__, page)
+
+
+def test_the_drawing_file_holds_every_shape_with_no_colour_of_its_own(mini):
+    """The page's stylesheet does not reach into another file: colours come by inheritance."""
+    from exercise_atlas.loader import load_site
+    from exercise_atlas.model import Settings
+    from exercise_atlas.render import Renderer
+    from exercise_atlas.shared_svg import drawing
+
+    settings = Settings(vocabulary_file="data/vocabulary.yml")
+    svg = ET.fromstring(drawing(Renderer(load_site(settings).require_valid(), settings), standalone=True))
+    assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+    ids = {el.get("id") for el in svg.iter()}
+    assert {"atlas-mm--skin", "atlas-mm--lines", "atlas-mm--marks", "atlas-mm--labels"} <= ids
+    assert {"atlas-mm-gracilis", "atlas-mm-adductor-longus"} <= ids
+    styled = [el.tag for el in svg.iter() if {"class", "style", "fill", "stroke"} & set(el.attrib)]
+    assert styled == []

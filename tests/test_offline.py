@@ -112,6 +112,15 @@ def title(site: Path, path: str) -> str:
     return unescape(re.sub(r"<[^>]+>", "", text)).strip()
 
 
+def map_is_drawn(page) -> None:
+    """The page's first muscle map has drawn its skin from the drawing file (an empty box if not)."""
+    page.wait_for_function(
+        "() => { const use = document.querySelector('figure.muscle-map use.muscle-map__skin');"
+        " return use !== null && use.getBBox().width > 100 }",
+        timeout=10_000,
+    )
+
+
 def errors_of(page) -> list[str]:
     found: list[str] = []
     page.on("pageerror", lambda error: found.append(str(error)))
@@ -149,6 +158,8 @@ def test_after_one_visit_the_site_works_offline(context, base, hosted):
     for path in [*(f"exercises/{e}/" for e in EXERCISES), "anatomy/", "myths/", "sample-programme/"]:
         page.goto(base + path)
         assert page.url == base + path and heading(page) == title(hosted.site, path)
+        if path.startswith(("exercises/", "anatomy/")):
+            map_is_drawn(page)  # the drawing file was saved with the pages that name it
         expect(page.locator(".atlas-offline")).to_have_text("You are offline: saved pages still work")
 
     page.goto(base)

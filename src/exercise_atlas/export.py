@@ -3,7 +3,7 @@
 It is never committed: every build (and every check) writes it into the docs folder when its
 content would change, so it cannot go stale and a contributor never runs a second command. A
 file the generator does not know about when it starts is not published, so a missing export is
-written as soon as the extension is configured, before MkDocs lists the files to publish.
+written as soon as the extension is configured (``pipeline.create_missing_files``).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .loader import load_site
 from .model import Settings, Site
 
 
@@ -39,11 +38,3 @@ def refresh_export(site: Site, settings: Settings) -> None:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(content, encoding="utf-8")
-
-
-def create_missing_export(settings: Settings) -> None:
-    """On a fresh clone: write the export before the generator collects the site's files."""
-    if settings.export_file and not Path(settings.export_file).exists():
-        site = load_site(settings)
-        if not site.problems:
-            refresh_export(site, settings)

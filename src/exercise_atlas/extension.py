@@ -38,13 +38,19 @@ from .citations import (
     MalformedCitationInlineProcessor,
 )
 from .errors import ContentError, OptionError, did_you_mean, quoted_list, raise_without_source
-from .export import create_missing_export
 from .grammar import INLINE_MACRO_RE, MACRO_LINE_RE, MacroSyntaxError
 from .macros import AlreadyReportedError, MacroError
 from .model import OPTIONS, Settings, check_option
-from .pagecontext import build_token, current_page, generator_docs_dir, generator_lists, page_file
+from .pagecontext import (
+    build_token,
+    current_page,
+    generator_docs_dir,
+    generator_lists,
+    link_origin,
+    page_file,
+)
 from .pages import Page, markdown_body, page_problems, read_page
-from .pipeline import Build, relative_to_cwd, start_build
+from .pipeline import Build, create_missing_files, relative_to_cwd, start_build
 from .references import Reference
 from .render import TemplateFailedError
 from .shared_svg import SharedSvgTreeprocessor
@@ -150,7 +156,7 @@ class ExerciseAtlasExtension(Extension):
         self.md = md
         # Before a generator lists the files it will publish (it configures extensions first).
         create_missing_assets(self.settings())
-        create_missing_export(self.settings())
+        create_missing_files(self.settings())
         # First of all preprocessors (whitespace normalising is 30): the page's own file is read.
         md.preprocessors.register(PageStart(self, md), "exercise_atlas_page", 40)
         # After indented code (80), so an indented macro stays code; before headers and paragraphs.
@@ -188,7 +194,13 @@ class ExerciseAtlasExtension(Extension):
         global _CURRENT_BUILD
         if _CURRENT_BUILD is None or token is None or _CURRENT_BUILD.token is not token:
             lists = generator_lists(self.md) or self.lists
-            _CURRENT_BUILD = start_build(self.settings(), token, generator_docs_dir(self.md) or self.docs_dir, lists)
+            _CURRENT_BUILD = start_build(
+                self.settings(),
+                token,
+                generator_docs_dir(self.md) or self.docs_dir,
+                lists,
+                link_origin(self.md),
+            )
             self.build = _CURRENT_BUILD
             self._plan(self.page_paths if self.page_paths is not None else _generator_pages(self.md))
         self.build = _CURRENT_BUILD

@@ -9,6 +9,7 @@ Markdown instance; this is read-only and degrades to docs-root-relative links el
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,39 @@ def generator_lists(md: Markdown) -> tuple[list[str], list[str]] | None:
                 str(x) for x in config.get("extra_javascript") or []
             ]
     return None
+
+
+def link_origin(md: Markdown) -> Callable[[str], str] | None:
+    """Where a relative link written on a page is resolved from, as a path like a page's.
+
+    MkDocs 1.6 and ProperDocs publish ``exercises/x.md`` at ``exercises/x/`` (or at
+    ``exercises/x.html`` without ``use_directory_urls``) and leave a link that is not to a
+    Markdown page or an image as it is: it is resolved from the published address. Zensical
+    rewrites every relative link as it does a ``.md`` link: it is written from the source file.
+    None where the generator says neither.
+    """
+    if "relpath" in md.treeprocessors:
+        config: Any = getattr(md.treeprocessors["relpath"], "config", None)
+        directory_urls = config.get("use_directory_urls") if hasattr(config, "get") else None
+        if not isinstance(directory_urls, bool):
+            return None
+        return _published_directory if directory_urls else _published_file
+    if "rendering_context" in md.preprocessors:
+        return _source
+    return None
+
+
+def _published_directory(page: str) -> str:
+    stem = page.removesuffix(".md")
+    return stem if stem.split("/")[-1] == "index" else stem + "/index"
+
+
+def _published_file(page: str) -> str:
+    return page.removesuffix(".md")
+
+
+def _source(page: str) -> str:
+    return page
 
 
 def generator_docs_dir(md: Markdown) -> str | None:

@@ -8,6 +8,7 @@ raising, so both report the same lines.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from .export import refresh_export
 from .loader import load_site
 from .model import Settings, Site
 from .pages import page_url
-from .render import Renderer
+from .render import Renderer, sprite_path
+from .shared_svg import refresh_sprite
 from .yamlsource import Located
 
 
@@ -48,6 +50,7 @@ def start_build(
     token: object | None,
     generator_docs_dir: str | None,
     lists: tuple[list[str], list[str]] | None,
+    link_origin: Callable[[str], str] | None = None,
 ) -> Build:
     """Load (or reuse) the data and check the options against the generator's own settings."""
     config_problems = []
@@ -62,10 +65,26 @@ def start_build(
         config_problems += listing_problems(settings, *lists)
     if not site.problems:
         refresh_export(site, settings)
-    build = Build(token, settings, site, Renderer(site, settings), config_problems)
+    renderer = Renderer(site, settings, link_origin)
+    if not site.problems:
+        refresh_sprite(renderer)
+    build = Build(token, settings, site, renderer, config_problems)
     build.parsed = {exercise.path: exercise.located for exercise in site.exercises.values()}
     build.published = _published(settings)
     return build
+
+
+def create_missing_files(settings: Settings) -> None:
+    """On a fresh clone: write the export and the muscle map's drawing before the generator lists
+    the files it will publish (a file it does not know about when it starts is not published)."""
+    sprite = sprite_path(settings)
+    missing_export = settings.export_file and not Path(settings.export_file).exists()
+    missing_sprite = sprite and Path(settings.pages_dir).is_dir() and not (Path(settings.pages_dir) / sprite).exists()
+    if missing_export or missing_sprite:
+        site = load_site(settings)
+        if not site.problems:
+            refresh_export(site, settings)
+            refresh_sprite(Renderer(site, settings))
 
 
 def _published(settings: Settings) -> set[str] | None:

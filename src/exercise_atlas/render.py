@@ -13,6 +13,7 @@ from __future__ import annotations
 import posixpath
 import traceback
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from functools import cache
 from typing import Any, cast
 
@@ -32,6 +33,7 @@ from .musclemap import SHAPE_ID_PREFIX, build_map
 from .pagecontext import relative_link
 
 _CARD_HEADING = {"page": 1, "full": 2, "compact": 3}
+SPRITE_NAME = "muscle-map.svg"  # the muscle map's shared drawing (shared_svg.py)
 
 
 class TemplateFailedError(Exception):
@@ -97,6 +99,11 @@ def to_element(html: str, template: str) -> ET.Element:
     return element
 
 
+def sprite_path(settings: Settings) -> str | None:
+    """The drawing's file, relative to the docs folder, or None if the site has no assets folder."""
+    return f"{settings.assets_dir.strip('/')}/{SPRITE_NAME}" if settings.assets_dir else None
+
+
 class _ExerciseLinks:
     """``exercises[id].name`` / ``.url`` for templates, computed only for the ids a card names
     (building a table of every exercise for every card made large libraries quadratic)."""
@@ -113,10 +120,14 @@ class _ExerciseLinks:
 class Renderer:
     """Renders one site's macros; the exercise-card macro is the heart of the project."""
 
-    def __init__(self, site: Site, settings: Settings) -> None:
+    def __init__(self, site: Site, settings: Settings, link_origin: Callable[[str], str] | None = None) -> None:
+        """``link_origin``: where the generator resolves a page's plain relative links from
+        (``pagecontext.link_origin``); without it, maps carry their drawing inline."""
         self.site = site
         self.settings = settings
         self.env = environment(settings.templates_dir)
+        self.link_origin = link_origin
+        self.sprite = sprite_path(settings) if link_origin is not None else None
 
     def render_macro(self, inner: str, page: str | None) -> ET.Element:
         """Parse, check and render the text between ``{{`` and ``}}`` on ``page``."""
@@ -136,7 +147,9 @@ class Renderer:
             "card.html",
             muscle_map=Markup("")  # the library lists names and chips; the map is on the exercise's page
             if variant == "compact"
-            else self.muscle_map_html(worked["primary"], worked["secondary"], f"muscles worked by {exercise.name}"),
+            else self.muscle_map_html(
+                page, worked["primary"], worked["secondary"], f"muscles worked by {exercise.name}"
+            ),
             image_src=self._image_src(exercise, page),
             figure=(still_html if variant == "compact" else figure_html)(
                 self.env, cast(dict[str, Any], exercise.data), cast(dict[str, dict[str, Any]], self.site.muscles)
@@ -152,13 +165,19 @@ class Renderer:
             ladder=ladder(self.site.exercises, exercise_id) if variant != "compact" else [],
         )
 
-    def muscle_map_html(self, primary: list[str], secondary: list[str], subject: str, **options: Any) -> Markup:
+    def muscle_map_html(
+        self, page: str | None, primary: list[str], secondary: list[str], subject: str, **options: Any
+    ) -> Markup:
         """The map with ``primary`` strongly and ``secondary`` lightly highlighted."""
         muscle_map = build_map(self.site.muscles, self.site.vocabulary.map_views, primary, secondary, subject)
         words = self.site.vocabulary
-        return Markup(
-            self.template("muscle_map.html", map=muscle_map, shape_id_prefix=SHAPE_ID_PREFIX, words=words, **options)
+        sprite = ""
+        if self.sprite is not None and self.link_origin is not None and page is not None:
+            sprite = relative_link(self.sprite, self.link_origin(page))
+        html = self.template(
+            "muscle_map.html", map=muscle_map, shape_id_prefix=SHAPE_ID_PREFIX, words=words, sprite=sprite, **options
         )
+        return Markup(html)
 
     def _image_src(self, exercise: Exercise, page: str | None) -> str:
         """The card's picture as a link from the page being rendered."""
@@ -187,7 +206,7 @@ def exercise_library(r: Renderer, page: str | None) -> str:
     cards = [Markup(r.card_html(e.id, "compact", page)) for e in exercises]
     facets = _facets(r.site, exercises)
     pickable = [value for facet in facets if facet["attr"] == "muscles" for value, _ in facet["options"]]
-    picker = r.muscle_map_html([], [], "pick a muscle to filter by", pickable=pickable)
+    picker = r.muscle_map_html(page, [], [], "pick a muscle to filter by", pickable=pickable)
     return r.template("library.html", cards=cards, facets=facets, muscle_picker=picker)
 
 
@@ -228,7 +247,7 @@ def muscle_table(r: Renderer, page: str | None, group: str) -> str:
 )
 def muscle_map(r: Renderer, page: str | None, muscles: list[str], helpers: list[str], caption: str) -> str:
     subject = ", ".join(r.site.muscles[m]["name"] for m in muscles + helpers)
-    return str(r.muscle_map_html(muscles, helpers, subject, caption=caption, aside=True))
+    return str(r.muscle_map_html(page, muscles, helpers, subject, caption=caption, aside=True))
 
 
 @macro("bibliography")
