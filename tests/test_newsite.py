@@ -24,10 +24,7 @@ def test_init_writes_a_site_that_builds(tmp_path: Path):
     built = subprocess.run([str(BIN / "mkdocs"), "build", "--strict"], cwd=folder, capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
     page = (folder / "site/exercises/ball-squeeze/index.html").read_text(encoding="utf-8")
-    assert (
-        'id="where-you-use-it">\n<h2>Where you use it<a class="headerlink"' in page
-        and 'class="exercise-figure ' in page
-    )
+    assert 'id="where-you-use-it">\n<h2>Where you use it</h2>' in page and 'class="exercise-figure ' in page
     assert (folder / "site/assets/exercise-atlas/exercise-atlas.js").is_file()
     assert (folder / "site/data/exercises.json").is_file()
 

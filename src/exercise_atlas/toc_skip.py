@@ -12,8 +12,9 @@ anchor moves to the ``<section>`` around them (``data-anchor-on-section``): Mate
 starts a new search result at every heading with an id, so each card gave the index a dozen
 entries a few words long (13,000 at 1,000 exercises, against 2,000 for the same text without
 cards), every search listed them, and the index grew by a third. The link from the table of
-contents lands on the section as it did on its heading; the permalink stays in the heading and
-is kept out of the search text, as Material keeps it out of a result's title.
+contents lands on the section as it did on its heading. These short headings carry no
+permalink of their own (the table of contents links each one): nine links, nine tooltips for
+Material to set up and 0.8 KB less on every exercise page.
 """
 
 from __future__ import annotations
@@ -64,9 +65,8 @@ class RestoreAfterToc(Treeprocessor):
             if anchor is None:  # toc is not in use
                 continue
             section.set("id", anchor)
-            for permalink in heading.iter("a"):
-                if "headerlink" in (permalink.get("class") or "").split():
-                    permalink.set("data-search-exclude", "permalink")
+            for permalink in [a for a in heading if a.tag == "a" and "headerlink" in (a.get("class") or "").split()]:
+                heading.remove(permalink)
         self.hide.hidden = []
         self.hide.section_headings = []
 
