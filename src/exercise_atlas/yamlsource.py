@@ -8,7 +8,7 @@ keys, which PyYAML would silently collapse, are reported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -37,14 +37,22 @@ _Loader.yaml_implicit_resolvers = {
 
 @dataclass
 class Located:
-    """Parsed YAML plus the line of every value (1-based, in the original file)."""
+    """Parsed YAML plus the line of every value (1-based, in the original file).
+
+    The lines are worked out again from ``source`` the first time one is asked for: only a file
+    with a problem needs them, and kept for every file of a large library they were the biggest
+    thing the generator held in memory (about 12 KB an exercise, 12 MiB at 1,000).
+    """
 
     data: object
-    lines: dict[Path_, int] = field(default_factory=dict)
+    lines: dict[Path_, int] | None = None
     first_line: int = 1
+    source: str = ""
 
     def line_of(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest ancestor that has one."""
+        if self.lines is None:
+            self.lines = _lines_of(self.source, self.first_line)
         while path:
             if path in self.lines:
                 return self.lines[path]
@@ -82,8 +90,7 @@ def load_yaml(text: str, shown: str, first_line: int = 1) -> tuple[Located | Non
         if node is None:
             return Located(None, {(): first_line}, first_line), []
         problems: list[Problem] = []
-        lines: dict[Path_, int] = {}
-        _walk(node, (), lines, offset, shown, problems)
+        _walk(node, (), None, offset, shown, problems)
         data = loader.construct_document(node)
     except yaml.reader.ReaderError as exc:  # libyaml reports control characters while parsing
         return None, [_reader_problem(exc, text, shown, first_line)]
@@ -96,7 +103,20 @@ def load_yaml(text: str, shown: str, first_line: int = 1) -> tuple[Located | Non
         return None, [Problem(shown, first_line, "", f"YAML syntax error: {exc}")]
     finally:
         loader.dispose()
-    return Located(data, lines, first_line), problems
+    return Located(data, None, first_line, text), problems
+
+
+def _lines_of(text: str, first_line: int) -> dict[Path_, int]:
+    """The line of every value of ``text``, which parsed once already."""
+    lines: dict[Path_, int] = {(): first_line}
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            _walk(node, (), lines, first_line - 1, "", [])
+    finally:
+        loader.dispose()
+    return lines
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError, source_line: str) -> str:
@@ -118,9 +138,11 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, shown: str, first_l
 
 
 def _walk(
-    node: yaml.Node, path: Path_, lines: dict[Path_, int], offset: int, shown: str, problems: list[Problem]
+    node: yaml.Node, path: Path_, lines: dict[Path_, int] | None, offset: int, shown: str, problems: list[Problem]
 ) -> None:
-    lines[path] = node.start_mark.line + 1 + offset
+    """Report duplicate keys, and note every value's line in ``lines`` when given."""
+    if lines is not None:
+        lines[path] = node.start_mark.line + 1 + offset
     if isinstance(node, yaml.MappingNode):
         seen: set[object] = set()
         for key_node, value_node in node.value:
@@ -130,7 +152,8 @@ def _walk(
                 problems.append(Problem(shown, key_node.start_mark.line + 1 + offset, where, "duplicate key"))
             seen.add(key)
             _walk(value_node, (*path, key), lines, offset, shown, problems)
-            lines[(*path, key)] = key_node.start_mark.line + 1 + offset
+            if lines is not None:
+                lines[(*path, key)] = key_node.start_mark.line + 1 + offset
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, (*path, index), lines, offset, shown, problems)
