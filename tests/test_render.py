@@ -23,7 +23,7 @@ def test_citations_are_numbered_in_order_and_listed_at_the_foot(mini):
     assert (
         "Serner A, Jakobsen MD, Andersen LL, Hölmich P, Sundstrup E, Thorborg K. "
         "EMG evaluation of hip adduction exercises for soccer players. <i>British Journal of Sports Medicine</i>. "
-        "2014;48(14):1108–1114.\n doi: "
+        "2014;48(14):1108&#8211;1114.\n doi: "
         '<a class="reference__doi" href="https://doi.org/10.1136/bjsports-2012-091746">10.1136/bjsports-2012-091746</a>.'
     ) in html
     assert 'PMID: <a class="reference__pmid" href="https://pubmed.ncbi.nlm.nih.gov/11292035/">11292035</a>.' in html

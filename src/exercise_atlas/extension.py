@@ -31,6 +31,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
 
 from .assets import create_missing_assets
+from .charrefs import NarrowPostprocessor
 from .citations import (
     BareKeyInlineProcessor,
     CitationInlineProcessor,
@@ -178,6 +179,8 @@ class ExerciseAtlasExtension(Extension):
         md.treeprocessors.register(citations, "exercise_atlas_citations", 15)
         md.treeprocessors.register(SharedSvgTreeprocessor(md, self), "exercise_atlas_shared_svg", 14)
         register_toc_skip(md)  # the library's card names: headings, but not in the table of contents
+        # After raw HTML (30), footnotes (25) and "&" (20) are back in the text.
+        md.postprocessors.register(NarrowPostprocessor(md, lambda: self.page.generated), "exercise_atlas_narrow", 10)
         # Last of all: every other processor has had its chance to find a problem.
         md.postprocessors.register(PageEnd(self, md), "exercise_atlas_page_end", 0)
 
@@ -255,7 +258,9 @@ class ExerciseAtlasExtension(Extension):
     def render_macro(self, line: str, inner: str) -> ET.Element | None:
         assert self.build is not None
         try:
-            return self.build.renderer.render_macro(inner, self.page.src_uri)
+            element = self.build.renderer.render_macro(inner, self.page.src_uri)
+            self.page.generated = True
+            return element
         except MacroSyntaxError as exc:
             self.page.report(line, [str(exc)], True)
         except MacroError as exc:
@@ -284,6 +289,7 @@ class ExerciseAtlasExtension(Extension):
             return ET.Element("section")
 
     def cited(self, keys: list[str]) -> None:
+        self.page.generated = True
         if self.build is not None:
             self.build.cited.update(keys)
 

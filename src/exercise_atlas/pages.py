@@ -32,6 +32,7 @@ class Page:
     body_line: int = 1  # first line of the body (after front matter), 1-based
     meta: Located | None = None
     problems: list[Problem] = field(default_factory=list)
+    generated: bool = False  # a macro or a citation was rendered on it
     _seen: dict[str, int] = field(default_factory=dict)
 
     def line_of(self, snippet: str) -> int | None:
