@@ -188,3 +188,18 @@ def test_links_and_images_render_escaped_and_relative(mini):
         '<a href="anatomy.md">Anatomy</a>'
     ) in html
     assert '<img alt="Lying &amp; squeezing" loading="lazy" src="img/squeeze.svg" />' in html
+
+
+def test_plain_text_without_latex_markup_is_read_as_pybtex_would():
+    """The shortcut for text with no LaTeX in it gives exactly what parsing it would."""
+    from pybtex.database import parse_file
+    from pybtex.richtext import Text
+
+    from exercise_atlas.references import _PLAIN_TEXT, _plain
+
+    texts = ["Hölmich P", "A  tab\tand\nnewline", "Pages 10--12", "{\\o}rsted", "Ł ó", "x ~ y", "``quoted''"]
+    for entry in parse_file(str(ROOT / "data/references.bib")).entries.values():
+        texts += [str(value) for value in entry.fields.values()]
+        texts += [str(person) for people in entry.persons.values() for person in people]
+    for text in texts:
+        assert _plain(text) == " ".join(Text.from_latex(text).render(_PLAIN_TEXT).split()), text

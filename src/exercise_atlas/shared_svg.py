@@ -79,7 +79,9 @@ class SharedSvgTreeprocessor(Treeprocessor):
 
     def run(self, root: ET.Element) -> None:
         build = self.extension.build
-        if build is None or not uses_inline_drawing(root):
+        if build is None or (build.renderer.sprite is not None and self.extension.page.src_uri is not None):
+            return  # the maps refer to the drawing's file (not a walk over every page for nothing)
+        if not uses_inline_drawing(root):
             return
         try:
             if build.renderer not in _INLINE:  # rendered once per build
