@@ -1,8 +1,9 @@
-"""The content's tooltips, made when first needed (docs/assets/javascripts/tooltips.js).
+"""Tooltips made when first needed (docs/assets/javascripts/tooltips.js).
 
-Material sets up a tooltip for every element with a title in the content at load; our script
-takes over those elements and shows Material's tooltip on hover, keyboard focus and tap. Checked
-on the anatomy article (citations, glossary terms, section links), in Chromium.
+Material sets up a tooltip for every element with a title in the content and the header at
+load; our script takes over those elements and shows Material's tooltips on hover, keyboard
+focus and tap. Checked on the anatomy article (citations, glossary terms, section links; the
+header's logo and repository link), in Chromium.
 """
 
 from __future__ import annotations
@@ -99,7 +100,27 @@ def test_loaded_only_with_materials_tooltips():
 def test_material_sets_up_no_tooltip_per_element(anatomy):
     """The start-up cost is gone: Material's tooltip listens on each element; ours on the content."""
     cdp = anatomy.context.new_cdp_session(anatomy)
-    for selector in ("sup.citation a", ".md-content abbr", ".md-content a.headerlink"):
+    for selector in ("sup.citation a", ".md-content abbr", ".md-content a.headerlink", ".md-header .md-logo"):
         found = cdp.send("Runtime.evaluate", {"expression": f"document.querySelector({selector!r})"})
         listeners = cdp.send("DOMDebugger.getEventListeners", {"objectId": found["result"]["objectId"]})
         assert [entry["type"] for entry in listeners["listeners"]] == [], selector
+
+
+def test_header_tooltips_are_materials_inline_ones(anatomy):
+    source = anatomy.locator(".md-header .md-source")
+    source.hover()
+    anatomy.wait_for_selector(".md-tooltip.md-tooltip--active")
+    tip = anatomy.locator(".md-tooltip--inline")
+    assert tip.inner_text() == "Go to repository"
+    assert tip.get_attribute("role") == "tooltip"
+    assert source.get_attribute("aria-describedby") == tip.get_attribute("id")
+    # Right after the link, as Material puts it, and centred below it.
+    assert anatomy.evaluate(
+        "document.querySelector('.md-header .md-source').nextElementSibling.id"
+    ) == tip.get_attribute("id")
+    box, below = source.bounding_box(), tip.bounding_box()
+    assert abs((box["x"] + box["width"] / 2) - (below["x"] + below["width"] / 2)) < 2
+    assert below["y"] >= box["y"] + box["height"]
+    anatomy.mouse.move(600, 500)
+    anatomy.wait_for_selector(".md-tooltip", state="detached")
+    assert source.get_attribute("title") == "Go to repository"
