@@ -16,7 +16,7 @@
 // tests/test_tooltips.py checks the tooltips and that the bundle sets none up for these elements.
 ;(function () {
   "use strict"
-  var hosts = new WeakMap() // element -> {title, header}, for the elements taken over here
+  var hosts = new Map() // element -> {title, header}, for the elements taken over here
   function take(selector, within, header) {
     if (!within) return
     within.querySelectorAll(selector).forEach(function (host) {
@@ -31,10 +31,8 @@
     // Material mounts its components in its DOMContentLoaded listener on the document, which
     // runs before this one on the window: put the titles back once it is done.
     setTimeout(function () {
-      document.querySelectorAll("*").forEach(function (el) {
-        if (hosts.has(el) && !el.hasAttribute("title") && !(shown && shown.host === el)) {
-          el.setAttribute("title", hosts.get(el).title)
-        }
+      hosts.forEach(function (host, el) {
+        if (!el.hasAttribute("title") && !(shown && shown.host === el)) el.setAttribute("title", host.title)
       })
     })
   })
