@@ -93,7 +93,7 @@ def test_tap_on_a_phone_explains_a_glossary_term(browser, site_url):
 
 def test_loaded_only_with_materials_tooltips():
     template = (ROOT / "overrides/page.html").read_text(encoding="utf-8")
-    assert '{% if "content.tooltips" in config.theme.features %}' in template
+    assert '{% if "content.tooltips" in (config.theme.features or []) %}' in template
     assert "assets/javascripts/tooltips.js" in template
 
 
