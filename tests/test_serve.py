@@ -82,6 +82,23 @@ def wait_for(condition: Callable[[], bool], timeout: float, what: str, log: list
         time.sleep(0.1)
 
 
+def wait_until_settled(log: list[str], quiet: float = 3.0, timeout: float = 60) -> None:
+    """Wait until serve has built nothing new for ``quiet`` seconds.
+
+    An edit can mean two builds: the build writes files of its own into docs/ when they change
+    (the library's export, the muscle map's drawing), and serve builds again for them. A step
+    that follows must not land between the two reloads: a build error then holds the second
+    page load until it is fixed."""
+    deadline = time.monotonic() + timeout
+    seen, since = len(log), time.monotonic()
+    while time.monotonic() - since < quiet:
+        if time.monotonic() > deadline:
+            pytest.fail("serve kept building; it printed:\n" + "".join(log))
+        if len(log) != seen:
+            seen, since = len(log), time.monotonic()
+        time.sleep(0.1)
+
+
 @contextmanager
 def serving(project: Path) -> Iterator[tuple[str, list[str]]]:
     """`make serve` on a free port: (the address it prints, its output so far, growing)."""
@@ -172,6 +189,8 @@ def test_served_page_reloads_itself_after_an_edit_under_the_policy(browser, tmp_
             # A data file outside docs/ (mkdocs.yml's watch list): the muscle's name on the card.
             edit(project / "data/muscles.yml", r"^  name: Adductor magnus$", "  name: Adductor magnus (edited)")
             expect(card).to_contain_text("Adductor magnus (edited)", timeout=60_000)
+            wait_until_settled(log)  # the drawing names the muscle too: a second build, a second reload
+            page.wait_for_load_state()
 
             # A build error: MkDocs 1.6 reports it in the terminal only and keeps the page as it was
             # (no reload into a broken page); once fixed, the page reloads by itself.
