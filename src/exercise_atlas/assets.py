@@ -30,21 +30,25 @@ def packaged() -> dict[str, str]:
     }
 
 
+def write_if_changed(path: Path, content: str) -> None:
+    """Write a generated file into the docs folder only if it is missing or differs: an equal
+    file is left untouched, so a live preview that watches the folder does not rebuild for nothing."""
+    try:
+        if path.read_text(encoding="utf-8") == content:
+            return
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+
+
 def refresh_assets(settings: Settings) -> None:
-    """Write each asset whose copy is missing or differs (an equal copy is left untouched, so a
-    live preview that watches the docs folder does not rebuild for nothing)."""
+    """Write each asset whose copy is missing or differs."""
     if not settings.assets_dir:
         return
     folder = Path(settings.pages_dir) / settings.assets_dir
     for name, content in packaged().items():
-        path = folder / name
-        try:
-            if path.read_text(encoding="utf-8") == content:
-                continue
-        except OSError:
-            pass
-        folder.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
+        write_if_changed(folder / name, content)
 
 
 def create_missing_assets(settings: Settings) -> None:

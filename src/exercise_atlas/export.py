@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .assets import write_if_changed
 from .model import Settings, Site
 
 
@@ -25,16 +26,6 @@ def library_json(site: Site) -> str:
 
 
 def refresh_export(site: Site, settings: Settings) -> None:
-    """Write the export if its content changed (an unchanged file is not touched, so a live
-    preview that watches the docs folder does not rebuild for nothing)."""
-    if not settings.export_file:
-        return
-    path = Path(settings.export_file)
-    content = library_json(site)
-    try:
-        if path.read_text(encoding="utf-8") == content:
-            return
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content, encoding="utf-8")
+    """Write the export if its content changed."""
+    if settings.export_file:
+        write_if_changed(Path(settings.export_file), library_json(site))

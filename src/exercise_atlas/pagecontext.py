@@ -39,15 +39,21 @@ def page_file(md: Markdown) -> str | None:
     return None
 
 
+def _mkdocs_config(md: Markdown) -> Any:
+    """MkDocs' (or ProperDocs') configuration, held by its link-rewriting tree-processor; None elsewhere."""
+    if "relpath" in md.treeprocessors:
+        config = getattr(md.treeprocessors["relpath"], "config", None)
+        if hasattr(config, "get"):
+            return config
+    return None
+
+
 def generator_lists(md: Markdown) -> tuple[list[str], list[str]] | None:
     """The generator's ``extra_css`` and ``extra_javascript``, where MkDocs or ProperDocs tell us."""
-    if "relpath" in md.treeprocessors:
-        config: Any = getattr(md.treeprocessors["relpath"], "config", None)
-        if hasattr(config, "get"):
-            return [str(x) for x in config.get("extra_css") or []], [
-                str(x) for x in config.get("extra_javascript") or []
-            ]
-    return None
+    config = _mkdocs_config(md)
+    if config is None:
+        return None
+    return [str(x) for x in config.get("extra_css") or []], [str(x) for x in config.get("extra_javascript") or []]
 
 
 def link_origin(md: Markdown) -> Callable[[str], str] | None:
@@ -60,8 +66,8 @@ def link_origin(md: Markdown) -> Callable[[str], str] | None:
     None where the generator says neither.
     """
     if "relpath" in md.treeprocessors:
-        config: Any = getattr(md.treeprocessors["relpath"], "config", None)
-        directory_urls = config.get("use_directory_urls") if hasattr(config, "get") else None
+        config = _mkdocs_config(md)
+        directory_urls = config.get("use_directory_urls") if config is not None else None
         if not isinstance(directory_urls, bool):
             return None
         return _published_directory if directory_urls else _published_file
@@ -85,14 +91,13 @@ def _source(page: str) -> str:
 
 def generator_docs_dir(md: Markdown) -> str | None:
     """The generator's own docs folder (MkDocs' ``docs_dir``), relative to the working directory."""
-    if "relpath" in md.treeprocessors:
-        config: Any = getattr(md.treeprocessors["relpath"], "config", None)
-        docs_dir = config.get("docs_dir") if hasattr(config, "get") else None
-        if isinstance(docs_dir, str):
-            try:
-                return Path(os.path.relpath(docs_dir)).as_posix()
-            except ValueError:
-                return docs_dir
+    config = _mkdocs_config(md)
+    docs_dir = config.get("docs_dir") if config is not None else None
+    if isinstance(docs_dir, str):
+        try:
+            return Path(os.path.relpath(docs_dir)).as_posix()
+        except ValueError:
+            return docs_dir
     return None
 
 

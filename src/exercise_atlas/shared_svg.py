@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .assets import write_if_changed
 from .musclemap import SHAPE_ID_PREFIX, shapes
 from .render import Renderer, TemplateFailedError, sprite_path, to_element
 
@@ -50,20 +51,10 @@ def drawing(renderer: Renderer, standalone: bool) -> str:
 
 
 def refresh_sprite(renderer: Renderer) -> None:
-    """Write the drawing's file if it is missing or differs (an equal file is left untouched, so a
-    live preview that watches the docs folder does not rebuild for nothing)."""
+    """Write the drawing's file if it is missing or differs."""
     where = sprite_path(renderer.settings)
-    if where is None:
-        return
-    path = Path(renderer.settings.pages_dir) / where
-    content = drawing(renderer, standalone=True)
-    try:
-        if path.read_text(encoding="utf-8") == content:
-            return
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content, encoding="utf-8")
+    if where is not None:
+        write_if_changed(Path(renderer.settings.pages_dir) / where, drawing(renderer, standalone=True))
 
 
 def uses_inline_drawing(root: ET.Element) -> bool:
