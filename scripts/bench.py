@@ -189,8 +189,9 @@ def prerender_cards(project: Path) -> None:
             elements: list[ET.Element] = []
 
             def html(match: re.Match[str], where: str = where, elements: list[ET.Element] = elements) -> str:
-                elements.append(renderer.render_macro(match.group(1), where))
-                return ET.tostring(elements[-1], encoding="unicode", method="html")
+                rendered = renderer.render_macro(match.group(1), where)
+                elements.extend(rendered)
+                return "".join(ET.tostring(element, encoding="unicode", method="html") for element in rendered)
 
             text = re.sub(r"^\{\{(.*)\}\}$", html, text, flags=re.M)
             if any(uses_inline_drawing(element) for element in elements):  # as the extension adds it

@@ -32,6 +32,20 @@ def test_every_exercise_page_has_its_card(site: Path):
         assert f'data-exercise="{exercise_id}"' in root.group(0)
 
 
+def test_an_exercise_page_is_titled_by_its_exercise_everywhere(site: Path):
+    """The tab, the link preview and the search result name the exercise, not the file."""
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    for exercise_id in exercise_ids():
+        html = (site / "exercises" / exercise_id / "index.html").read_text(encoding="utf-8")
+        name = re.search(r'<h1 class="exercise-card__name" id="[^"]+">([^<]+)<', html)
+        assert name, exercise_id
+        assert html.count("<h1") == 1
+        assert f"<title>{name.group(1)} - Adductor Atlas</title>" in html
+        assert f'<meta property="og:title" content="{name.group(1)}">' in html
+        assert titles[f"exercises/{exercise_id}/"] == name.group(1).replace("&amp;", "&")
+
+
 def test_ladder_links_resolve_to_pages(site: Path):
     html = (site / "exercises/copenhagen-short-lever/index.html").read_text(encoding="utf-8")
     links = re.findall(r'class="exercise-card__ladder-link" data-rel="\w+" href="([^"]+)"', html)

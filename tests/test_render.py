@@ -4,9 +4,11 @@ import re
 
 import pytest
 from conftest import ROOT, edit, render
+from markdown.util import AtomicString
 
 from exercise_atlas.check import settings_from_config
 from exercise_atlas.errors import ContentError
+from exercise_atlas.render import TemplateFailedError, to_elements
 from exercise_atlas.schema import published_schemas, schema_json
 from exercise_atlas.vocabulary import load_vocabulary
 
@@ -67,6 +69,33 @@ def test_page_card_has_every_section_and_numbered_sources(mini):
     assert 'href="exercises/copenhagen.md">Copenhagen adduction</a>' in html
     assert 'High activity <sup class="citation">[<a href="#ref-serner2014"' in html
     assert ('<li class="muscle-chip muscle-chip--primary" data-muscle="adductor-longus">Adductor longus') in html
+
+
+def test_the_page_card_opens_with_the_pages_heading(mini):
+    html = render('{{ exercise_card("ball-squeeze", variant="page") }}\n\nMore text.')
+    assert html.startswith(
+        '<h1 class="exercise-card__name">Ball squeeze</h1>\n<article class="exercise-card exercise-card--page"'
+    )
+    assert html.count("<h1") == 1 and "<p>More text.</p>" in html
+
+
+@pytest.mark.parametrize(
+    ("html", "message"),
+    [
+        ("<p>a</p> loose <p>b</p>", "template produced text outside any element"),
+        ("<p>a", "template did not produce well-formed HTML: "),
+    ],
+)
+def test_a_template_that_is_not_elements_is_one_clear_problem(html, message):
+    with pytest.raises(TemplateFailedError) as error:
+        to_elements(html, "card.html")
+    assert str(error.value.problem).startswith(f"card.html: {message}")
+
+
+def test_a_template_may_give_several_elements_with_atomic_text():
+    first, second = to_elements("<h1>A *b*</h1>\n<p>c</p>", "card.html")
+    assert (first.tag, second.tag, first.tail) == ("h1", "p", None)
+    assert isinstance(first.text, AtomicString)
 
 
 @pytest.mark.parametrize(("variant", "name", "section"), [("page", 1, 2), ("full", 2, 3), ("compact", 3, None)])

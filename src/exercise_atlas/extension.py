@@ -79,9 +79,7 @@ class MacroBlockProcessor(BlockProcessor):
         before, after = block[: match.start()], block[match.end() :].lstrip("\n")
         if before.strip():
             self.parser.parseBlocks(parent, [before.rstrip("\n")])
-        element = self.extension.render_macro(match.group(0).strip(), match.group("inner"))
-        if element is not None:
-            parent.append(element)
+        parent.extend(self.extension.render_macro(match.group(0).strip(), match.group("inner")))
         if after.strip():
             blocks.insert(0, after)
 
@@ -255,12 +253,12 @@ class ExerciseAtlasExtension(Extension):
         if problems:
             raise ContentError(problems)
 
-    def render_macro(self, line: str, inner: str) -> ET.Element | None:
+    def render_macro(self, line: str, inner: str) -> list[ET.Element]:
         assert self.build is not None
         try:
-            element = self.build.renderer.render_macro(inner, self.page.src_uri)
+            elements = self.build.renderer.render_macro(inner, self.page.src_uri)
             self.page.generated = True
-            return element
+            return elements
         except MacroSyntaxError as exc:
             self.page.report(line, [str(exc)], True)
         except MacroError as exc:
@@ -269,7 +267,7 @@ class ExerciseAtlasExtension(Extension):
             pass
         except TemplateFailedError as exc:
             self.page.problems.append(exc.problem)
-        return None
+        return []
 
     def report(self, snippet: str, message: str, name_it: bool) -> None:
         self.page.report(snippet, [message], name_it)

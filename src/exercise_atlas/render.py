@@ -87,16 +87,34 @@ def cite_filter(value: str) -> Markup:
 
 
 def to_element(html: str, template: str) -> ET.Element:
+    """The one element ``html`` is (a template's whole output)."""
+    elements = to_elements(html, template)
+    if len(elements) != 1:
+        raise TemplateFailedError(
+            Problem(template, None, "", f"template produced {len(elements)} elements; expected one")
+        )
+    return elements[0]
+
+
+def to_elements(html: str, template: str) -> list[ET.Element]:
+    """The elements ``html`` is, in order: a macro may put more than one on the page.
+
+    Text is atomic: Python-Markdown's inline patterns never touch what a template escaped."""
     try:
-        element = ET.fromstring(html)
+        wrapper = ET.fromstring(f"<div>{html}</div>")
     except ET.ParseError as exc:
         raise TemplateFailedError(
             Problem(template, None, "", f"template did not produce well-formed HTML: {exc}")
         ) from None
-    for node in element.iter():
+    if (wrapper.text or "").strip() or any((node.tail or "").strip() for node in wrapper):
+        raise TemplateFailedError(Problem(template, None, "", "template produced text outside any element"))
+    for node in wrapper.iter():
         node.text = AtomicString(node.text) if node.text else node.text
         node.tail = AtomicString(node.tail) if node.tail else node.tail
-    return element
+    elements = list(wrapper)
+    for element in elements:
+        element.tail = None
+    return elements
 
 
 def sprite_path(settings: Settings) -> str | None:
@@ -129,10 +147,10 @@ class Renderer:
         self.link_origin = link_origin
         self.sprite = sprite_path(settings) if link_origin is not None else None
 
-    def render_macro(self, inner: str, page: str | None) -> ET.Element:
-        """Parse, check and render the text between ``{{`` and ``}}`` on ``page``."""
+    def render_macro(self, inner: str, page: str | None) -> list[ET.Element]:
+        """Parse, check and render the text between ``{{`` and ``}}`` on ``page``: its elements."""
         found, args = bind(parse_macro(inner), self.site)
-        return to_element(found.render(self, page, **args), found.name)
+        return to_elements(found.render(self, page, **args), found.name)
 
     def template(self, name: str, **context: Any) -> str:
         return render_template(self.env, name, **context)
