@@ -86,6 +86,22 @@ def test_muscle_maps_stay_out_of_the_search_index(site: Path):
     assert 'class="muscle-map' in page and "data-search-exclude" not in page
 
 
+def test_reference_lists_and_ladders_stay_out_of_the_search_index(site: Path):
+    """A study is found once, on the bibliography page, not on every page citing it; a search for
+    an exercise finds its page, not every page whose ladder names it."""
+    docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert not [doc["location"] for doc in docs if doc["location"].endswith("#references")]
+    serner = {doc["location"] for doc in docs if "Jakobsen MD" in doc["text"]}
+    assert serner == {"bibliography/"}
+    plank = " ".join(doc["text"] for doc in docs if doc["location"].startswith("exercises/copenhagen-plank/"))
+    assert (
+        "Move up when" in plank and "(this exercise)" not in plank and "Copenhagen adduction (short lever)" not in plank
+    )
+    page = (site / "exercises/copenhagen-plank/index.html").read_text(encoding="utf-8")
+    assert '<ol aria-label="The ladder of Copenhagen plank, easiest first" class="ladder">' in page
+    assert '<h2 id="references">References' in page
+
+
 def test_no_unrendered_macro_anywhere(site: Path):
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ def test_citations_are_numbered_in_order_and_listed_at_the_foot(mini):
     assert html.startswith(
         '<p>First <sup class="citation">[<a href="#ref-tyler2001" id="cite-tyler2001" title="Tyler et al. 2001">1</a>]</sup>. '
         'Then <sup class="citation">[<a href="#ref-serner2014" id="cite-serner2014" title="Serner et al. 2014">2</a>, '
-        '<a href="#ref-tyler2001" title="Tyler et al. 2001">1</a>]</sup>.</p>\n<section class="references">\n<h2>References</h2>'
+        '<a href="#ref-tyler2001" title="Tyler et al. 2001">1</a>]</sup>.</p>\n<section class="references">\n<h2 data-search-exclude="references">References</h2>'
     )
     items = re.findall(r'<li data-key="\w+" id="ref-(\w+)"', html)
     assert items == ["tyler2001", "serner2014"]
@@ -61,7 +61,7 @@ def test_compact_card_contract(mini):
 def test_page_card_has_every_section_and_numbered_sources(mini):
     html = render('{{ exercise_card("ball-squeeze", variant="page") }}')
     assert '<h1 class="exercise-card__name">Ball squeeze</h1>' in html
-    headings = re.findall(r"<h2>([^<]+)</h2>", html)
+    headings = re.findall(r"<h2(?: data-search-exclude=\"references\")?>([^<]+)</h2>", html)
     assert headings == [
         "Muscles", "Dose", "How to do it", "Cues", "Common mistakes", "Easier and harder",
         "Why it matters for runners", "Safety", "Evidence", "References",
