@@ -116,7 +116,7 @@ def test_library_filters_appear_and_hide_cards(browser, example_url):
     page = context.new_page()
     page.goto(example_url + PAGES["library"])
     form = page.locator(".library-filters")
-    form.wait_for(state="visible")  # hidden until the package's script runs
+    form.wait_for(state="visible")
     cards = page.locator(".exercise-library .exercise-card")
     seated = page.locator('.exercise-library .exercise-card[data-exercise="seated-calf-raise"]')
     standing = page.locator('.exercise-library .exercise-card[data-exercise="standing-calf-raise"]')

@@ -1,8 +1,9 @@
 // Exercise library filters. Progressive enhancement: the page lists every exercise without
-// JavaScript; this script reveals the filter form, hides cards that do not match, keeps the
-// choice in the address (shareable, and the back button steps through it) and updates the
-// count, which screen readers announce (role="status"). Within a group any ticked value
-// matches; across groups all must match. Clicking a muscle on the map ticks its box, so the
+// JavaScript (the stylesheet hides the filter form where scripting is off). This script opens
+// the form's panel on wider screens, hides cards that do not match, keeps the choice in the
+// address (shareable, and the back button steps through it) and updates the count, which
+// screen readers announce (role="status"). Within a group any ticked value matches; across
+// groups all must match. Clicking a muscle on the map ticks its box, so the
 // map and the list always agree (the map is hidden from screen readers; the boxes are not).
 // Loaded on every page through `extra_javascript`; it runs for each page Material shows, through
 // Material's `document$`, so it keeps working if instant navigation is turned on.
@@ -90,10 +91,10 @@
     });
     onPopState = restore;
     window.addEventListener("popstate", onPopState);
-    // On a phone the panel starts folded, so the first cards are in view; its summary says how
-    // many filters are on.
-    if (window.matchMedia("(max-width: 44.9375em)").matches) panel.open = false;
-    form.hidden = false;
+    // The panel comes folded, so on a phone the first cards are in view and nothing moves as
+    // this script starts (its summary says how many filters are on); wider screens open it.
+    if (!window.matchMedia("(max-width: 44.9375em)").matches) panel.open = true;
+    form.classList.add("is-ready");
     restore();
   }
 
