@@ -47,6 +47,13 @@ def test_same_cards_as_mkdocs(sites, generator, page):
     assert cards(sites[generator], page) == expected
 
 
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_an_exercise_page_is_titled_by_its_exercise(sites, generator):
+    """Each generator takes the title from the name that opens the page, not the file name."""
+    html = (sites[generator] / "exercises/side-lying-adduction/index.html").read_text(encoding="utf-8")
+    assert "<title>Side-lying adduction (bottom-leg lift) - Adductor Atlas</title>" in html
+
+
 @pytest.mark.parametrize("generator", ["properdocs", "zensical"])
 def test_same_citations_as_mkdocs(sites, generator):
     def references(site: Path) -> list[str]:
