@@ -8,7 +8,7 @@ from markdown.util import AtomicString
 
 from exercise_atlas.check import settings_from_config
 from exercise_atlas.errors import ContentError
-from exercise_atlas.render import TemplateFailedError, to_elements
+from exercise_atlas.render import TemplateFailedError, to_element, to_elements
 from exercise_atlas.schema import published_schemas, schema_json
 from exercise_atlas.vocabulary import load_vocabulary
 
@@ -90,6 +90,12 @@ def test_a_template_that_is_not_elements_is_one_clear_problem(html, message):
     with pytest.raises(TemplateFailedError) as error:
         to_elements(html, "card.html")
     assert str(error.value.problem).startswith(f"card.html: {message}")
+
+
+def test_a_template_meant_to_give_one_element_says_how_many_it_gave():
+    with pytest.raises(TemplateFailedError) as error:
+        to_element("<p>a</p>\n<p>b</p>", "references_list.html")
+    assert str(error.value.problem) == "references_list.html: template produced 2 elements; expected one"
 
 
 def test_a_template_may_give_several_elements_with_atomic_text():

@@ -3,8 +3,8 @@
 // the form's panel on wider screens, hides cards that do not match, keeps the choice in the
 // address (shareable, and the back button steps through it) and updates the count, which
 // screen readers announce (role="status"). Within a group any ticked value matches; across
-// groups all must match. Clicking a muscle on the map ticks its box, so the
-// map and the list always agree (the map is hidden from screen readers; the boxes are not).
+// groups all must match. Clicking a muscle on the map ticks its box, so the map and the list
+// always agree (the map is hidden from screen readers; the boxes are not).
 // Loaded on every page through `extra_javascript`; it runs for each page Material shows, through
 // Material's `document$`, so it keeps working if instant navigation is turned on.
 (function () {
