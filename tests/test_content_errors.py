@@ -118,6 +118,15 @@ def test_page_must_show_its_own_card(mini):
     ]
 
 
+def test_page_must_open_with_its_own_card(mini):
+    """Text before the card would make the file name the page's title."""
+    card = '{{ exercise_card("ball-squeeze", variant="page") }}'
+    edit(mini / BALL, card, f"!!! note\n    Read this first.\n\n{card}")
+    assert problems() == [
+        f"{BALL}:40: body: put the page card {card} first, before any other text: its name is the page's title"
+    ]
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [

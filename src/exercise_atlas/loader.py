@@ -193,14 +193,19 @@ def _load_exercise(path: Path, vocabulary: Vocabulary) -> tuple[Exercise | None,
 
 
 def _page_card_problems(body: str, first_line: int, exercise_id: str, shown: str) -> list[Problem]:
-    """An exercise page must show its own full card; the card is what readers come for."""
+    """An exercise page must show its own full card, first: the card is what readers come for,
+    and the exercise's name it opens with is the page's title (the tab, links, search)."""
+    card = f'{{{{ exercise_card("{exercise_id}", variant="page") }}}}'
     for match in MACRO_LINE_RE.finditer(body):
         try:
             call = parse_macro(match.group("inner"))
         except MacroSyntaxError:
             continue  # reported by the page check with its line
         if call.name == "exercise_card" and call.args[:1] == (exercise_id,) and call.kwargs.get("variant") == "page":
+            if body[: match.start()].strip():
+                line = first_line + body.count("\n", 0, match.start())
+                message = f"put the page card {card} first, before any other text: its name is the page's title"
+                return [Problem(shown, line, "body", message)]
             return []
     line = first_line + max(len(body.splitlines()) - 1, 0)
-    card = f'{{{{ exercise_card("{exercise_id}", variant="page") }}}}'
     return [Problem(shown, line, "body", f"expected the page card {card} on a line of its own")]
