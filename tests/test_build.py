@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 import shutil
@@ -9,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
 from conftest import ROOT, build_with, copy_mini, edit
 
 
@@ -44,6 +46,17 @@ def test_an_exercise_page_is_titled_by_its_exercise_everywhere(site: Path):
         assert f"<title>{name.group(1)} - Adductor Atlas</title>" in html
         assert f'<meta property="og:title" content="{name.group(1)}">' in html
         assert titles[f"exercises/{exercise_id}/"] == name.group(1).replace("&amp;", "&")
+
+
+def test_an_exercise_page_is_described_by_its_summary(site: Path):
+    """Search engines and link previews show the exercise's summary, not the site's description."""
+    for exercise_id in exercise_ids():
+        source = (ROOT / "docs/exercises" / f"{exercise_id}.md").read_text(encoding="utf-8")
+        summary = yaml.safe_load(source.split("---\n")[1])["summary"]
+        page = (site / "exercises" / exercise_id / "index.html").read_text(encoding="utf-8")
+        for tag in ('<meta name="description" content="', '<meta property="og:description" content="'):
+            assert page.count(tag) == 1
+            assert html_lib.unescape(page.split(tag)[1].split('"')[0]) == summary, exercise_id
 
 
 def test_ladder_links_resolve_to_pages(site: Path):
