@@ -48,10 +48,13 @@ def test_same_cards_as_mkdocs(sites, generator, page):
 
 
 @pytest.mark.parametrize("generator", GENERATORS)
-def test_an_exercise_page_is_titled_by_its_exercise(sites, generator):
-    """Each generator takes the title from the name that opens the page, not the file name."""
+def test_an_exercise_page_is_titled_and_described_by_its_exercise(sites, generator):
+    """Each generator takes the title from the name that opens the page, not the file name, and
+    the description is the exercise's summary in each generator's own head."""
     html = (sites[generator] / "exercises/side-lying-adduction/index.html").read_text(encoding="utf-8")
     assert "<title>Side-lying adduction (bottom-leg lift) - Adductor Atlas</title>" in html
+    assert '<meta name="description" content="Lying on your side' in html
+    assert f'<meta name="generator" content="{generator.replace("properdocs", "mkdocs-ProperDocs")}' in html
 
 
 @pytest.mark.parametrize("generator", ["properdocs", "zensical"])
