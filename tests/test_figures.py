@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from exercise_atlas.figures import body
 from exercise_atlas.figures.checks import figure_issues
-from exercise_atlas.figures.draw import drawing
-from exercise_atlas.figures.model import load
+from exercise_atlas.figures.draw import drawing, mover
+from exercise_atlas.figures.model import load, project
 from exercise_atlas.figures.rom import RANGES
 
 BALL = "docs/exercises/ball-squeeze.md"
@@ -155,6 +155,20 @@ def test_shift_and_lift_move_the_whole_body_to_a_new_place():
     assert end["left.foot"][2] == pytest.approx(start["left.foot"][2] + 80)  # along the picture: z in the front view
     assert end["left.foot"][1] == pytest.approx(start["left.foot"][1] + 10)  # in the air
     assert close(body.sub(end["head"], end["left.foot"]), body.sub(start["head"], start["left.foot"]))
+
+
+def test_the_arrow_follows_the_move_the_picture_shows():
+    """A leg raised out to the side, seen from the side, mostly comes towards the viewer: the
+    arrow is for what moves across the picture, not for a move the view cannot show."""
+    data = standing(right={"hip_abduction": 30})
+    data["positions"]["end"]["contacts"] = ["left.foot on floor"]
+    figure = load(data)
+    name, distance = mover(figure)
+    start, end = (p.points for p in figure.positions)
+    seen = math.dist(project("side", start[name])[:2], project("side", end[name])[:2])
+    assert distance == pytest.approx(seen)
+    assert math.dist(start["right.ankle"], end["right.ankle"]) > 40  # in space, mostly sideways
+    assert distance < 15  # in the picture, only the lift
 
 
 def test_roll_turns_the_body_about_its_long_axis():

@@ -302,13 +302,20 @@ _MOVERS = ("left.knee", "right.knee", "left.ankle", "right.ankle", "pelvis", "le
 
 
 def mover(figure: Figure) -> tuple[str, float]:
-    """The body point that moves most between the first two positions, and how far."""
+    """The body point that moves most between the first two positions in the picture, and how far.
+
+    Measured in the view's plane: a move towards or away from the viewer draws no arrow (a body
+    pinned by a foot that swings forward moves back as a whole, which a front view cannot show)."""
     if len(figure.positions) < 2:
         return "", 0.0
     a, b = figure.positions[0].points, figure.positions[1].points
-    most = max(math.dist(a[n], b[n]) for n in _MOVERS)
-    best = next(n for n in _MOVERS if math.dist(a[n], b[n]) >= 0.8 * most)
-    return best, math.dist(a[best], b[best])
+
+    def moved(name: str) -> float:
+        return math.dist(project(figure.view, a[name])[:2], project(figure.view, b[name])[:2])
+
+    most = max(moved(n) for n in _MOVERS)
+    best = next(n for n in _MOVERS if moved(n) >= 0.8 * most)
+    return best, moved(best)
 
 
 def _bounds(figure: Figure) -> tuple[float, float, float, float]:
