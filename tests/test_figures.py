@@ -94,6 +94,11 @@ def test_side_plank_is_level_on_its_forearm():
         (COPENHAGEN, "offset: 12}", "offset: 60}",
          [f"{COPENHAGEN}:34: figure.positions.end.contacts.1: left.ankle is 30 cm off the bench (more than 2 cm)",
           f"{COPENHAGEN}:34: figure.positions.start.contacts.1: left.ankle is 30 cm off the bench (more than 2 cm)"]),
+        (COPENHAGEN, "height: 42, at: left.ankle, offset: 12}", "height: 60, at: left.ankle, offset: 29}",
+         [f"{COPENHAGEN}:34: figure.positions.end.contacts.1: left.ankle touches the bench from below or the side "
+          "(11 cm under its top); it must rest on top",
+          f"{COPENHAGEN}:34: figure.positions.start.contacts.1: left.ankle touches the bench from below or the side "
+          "(11 cm under its top); it must rest on top"]),
         (COPENHAGEN, "end: {trunk: -84", "end: {trunk: -81",
          [f"{COPENHAGEN}:34: figure.positions.end: left.foot passes 4 cm into the bench",
           f"{COPENHAGEN}:34: figure.positions.end: left.shin passes 6 cm into the bench",

@@ -9,7 +9,18 @@ from typing import Any
 
 from ..errors import did_you_mean
 from .body import POINTS, lerp, point_radius, segments
-from .model import FOLLOWING, IN_PLANE, PIN_SURFACES, Figure, Placed, PlacedProp, find_prop, load, split_contact
+from .model import (
+    FOLLOWING,
+    IN_PLANE,
+    PIN_SURFACES,
+    RESTED_ON,
+    Figure,
+    Placed,
+    PlacedProp,
+    find_prop,
+    load,
+    split_contact,
+)
 from .rom import RANGES, format_range
 
 CONTACT_TOLERANCE = 2.0  # cm between a resting point's skin and its surface
@@ -157,6 +168,11 @@ def _contact_issues(
             issues.append((path, f"{point} is {off:.0f} cm off the {on} (more than {CONTACT_TOLERANCE:g} cm)"))
         elif off < -CONTACT_TOLERANCE:
             issues.append((path, f"{point} sinks {-off:.0f} cm into the {on} (more than {CONTACT_TOLERANCE:g} cm)"))
+        elif prop is not None and prop.type in RESTED_ON and prop.box is not None:
+            below = prop.box.high[1] - points[point][1]
+            if below > 0:
+                where = f"from below or the side ({below:.0f} cm under its top)"
+                issues.append((path, f"{point} touches the {on} {where}; it must rest on top"))
     return issues
 
 
