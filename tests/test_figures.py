@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import edit, problems, render
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -194,6 +195,16 @@ def test_a_resting_foot_may_not_slide():
             "right.foot slides 16 cm along the floor since 'start'; a resting point stays put (put it on a slider if it slides)",
         )
     ]
+
+
+def test_the_contributing_guides_worked_example_is_the_short_lever_card():
+    """The guide's example is a real card's figure, so it cannot drift from what the checks accept."""
+    root = Path(__file__).parent.parent
+    guide = (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    example = yaml.safe_load(re.search(r"```yaml\n(figure:.*?)```", guide, re.S).group(1))["figure"]
+    card = (root / "docs/exercises/copenhagen-short-lever.md").read_text(encoding="utf-8")
+    assert example == yaml.safe_load(card.split("---\n")[1])["figure"]
+    assert figure_issues(example) == []
 
 
 def test_every_range_names_its_motion():
