@@ -88,6 +88,16 @@ def test_ladders_must_be_mutual(mini):
     ]
 
 
+def test_an_alias_leads_to_one_exercise(mini):
+    edit(mini / "docs/exercises/copenhagen.md", "aliases: []", "aliases: [side plank, Adductor Squeeze, ball squeeze]")
+    assert problems() == [
+        "docs/exercises/copenhagen.md:4: aliases.1: 'Adductor Squeeze' already names 'ball-squeeze' "
+        f"({BALL}); an alias must lead to one exercise",
+        "docs/exercises/copenhagen.md:4: aliases.2: 'ball squeeze' already names 'ball-squeeze' "
+        f"({BALL}); an alias must lead to one exercise",
+    ]
+
+
 def test_unknown_and_self_links_in_ladders(mini):
     edit(mini / BALL, "progressions: [copenhagen]", "progressions: [copenhagen, ball-squeeze, copenhagn-x]")
     assert problems() == [

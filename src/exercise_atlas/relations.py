@@ -46,6 +46,7 @@ def relation_problems(site: Site, docs_dir: str, muscles_file: str) -> list[Prob
             problems += _citation_problems(exercise, site)
         problems += _ladder_problems(exercise, site)
     problems += _cycle_problems(site)
+    problems += _alias_problems(site)
     return problems
 
 
@@ -139,6 +140,21 @@ def _image_problems(exercise: Exercise, docs_dir: str) -> Iterator[Problem]:
         yield _problem(exercise, ("image", "src"), f"'{src}' points outside the docs folder ({docs_dir})")
     elif not target.is_file():
         yield _problem(exercise, ("image", "src"), f"no file at '{src}' (relative to {exercise.path})")
+
+
+def _alias_problems(site: Site) -> Iterator[Problem]:
+    """An alias is another name a reader may search for: it must lead to one exercise only."""
+    owner = {exercise.name.casefold(): exercise for exercise in site.exercises.values()}
+    for exercise_id in sorted(site.exercises):
+        exercise = site.exercises[exercise_id]
+        for index, alias in enumerate(exercise.data["aliases"]):
+            other = owner.setdefault(alias.casefold(), exercise)
+            if other is not exercise:
+                yield _problem(
+                    exercise,
+                    ("aliases", index),
+                    f"'{alias}' already names '{other.id}' ({other.path}); an alias must lead to one exercise",
+                )
 
 
 def _cycle_problems(site: Site) -> list[Problem]:

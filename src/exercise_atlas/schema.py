@@ -124,7 +124,7 @@ def _exercise_schema(vocabulary: Vocabulary) -> dict[str, Any]:
             },
             "name": _text("Display name of the exercise.", 80),
             "aliases": {
-                **_text_list("Other names people search for.", 0, 12),
+                **_text_list("Other names people search for; each leads to this exercise only.", 0, 12),
                 "uniqueItems": True,
             },
             "summary": _text("One plain-English sentence: what it is and why.", 300),
