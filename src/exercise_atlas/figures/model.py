@@ -39,12 +39,10 @@ IN_PLANE = {
 PIN_SURFACES = ("floor", "bench", "slider")
 SLIDER_HEIGHT = 1.5
 BENCH_TOP = 8.0  # thickness of a bench's top; its legs stand under it
-FOLLOWING = ("ball", "slider", "pad", "kettlebell")
+FOLLOWING = ("ball", "slider", "pad", "kettlebell")  # props that move with the body from position to position
 # Props a point rests on from above: touching one from below or beside is not resting on it.
 RESTED_ON = ("bench", "hands", "slider")
-KETTLEBELL_HANDLE = (
-    8.0  # cm from the grip to the top of the bell  # props that move with the body from position to position
-)
+KETTLEBELL_HANDLE = 8.0  # cm from the grip to the top of the bell
 
 
 def project(view: str, v: Vec) -> tuple[float, float, float]:
