@@ -310,12 +310,10 @@ def mover(figure: Figure) -> tuple[str, float]:
         return "", 0.0
     a, b = figure.positions[0].points, figure.positions[1].points
 
-    def moved(name: str) -> float:
-        return math.dist(project(figure.view, a[name])[:2], project(figure.view, b[name])[:2])
-
-    most = max(moved(n) for n in _MOVERS)
-    best = next(n for n in _MOVERS if moved(n) >= 0.8 * most)
-    return best, moved(best)
+    moved = {n: math.dist(project(figure.view, a[n])[:2], project(figure.view, b[n])[:2]) for n in _MOVERS}
+    most = max(moved.values())
+    best = next(n for n in _MOVERS if moved[n] >= 0.8 * most)
+    return best, moved[best]
 
 
 def _bounds(figure: Figure) -> tuple[float, float, float, float]:
