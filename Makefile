@@ -53,12 +53,14 @@ setup-dev: $(DEV) $(NODE)  ## everything `make test` and the pre-commit hooks ru
 # Live reload: MkDocs adds an inline script to every page it serves, which the site's policy
 # forbids; ATLAS_LIVE_RELOAD allows inline scripts in the served pages only (page.html).
 serve: setup  ## live-reloading preview at the address it prints: http://127.0.0.1:8000/adductor-atlas/
+	$(BIN)/exercise-atlas prepare
 	ATLAS_LIVE_RELOAD=1 $(BIN)/mkdocs serve --dev-addr $(DEV_ADDR)
 
 # Build into a fresh folder and swap it in only on success, so a failed build never leaves a
 # half-built site/ that could be deployed.
 build: setup
 	rm -rf site.new
+	$(BIN)/exercise-atlas prepare
 	$(BIN)/mkdocs build --strict --site-dir site.new
 	rm -rf site.old; [ ! -d site ] || mv site site.old
 	mv site.new site; rm -rf site.old

@@ -55,6 +55,9 @@ def build_with(
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url
+    # As `make build` does: a generator publishes only the files it finds when it starts.
+    prepare = [str(BIN / "exercise-atlas"), "prepare"]
+    subprocess.run(prepare, cwd=project, env=env, capture_output=True, text=True)
     if generator == "zensical":
         # Zensical has no --site-dir and wants the site inside the project: build there, then move.
         config = project / f".zensical-{out.name}.yml"

@@ -35,7 +35,7 @@ PATCH = textwrap.dedent(
         "glossary_file": f"{_root}/includes/abbreviations.md",
         "vocabulary_file": f"{_root}/data/vocabulary.yml",
         "assets_dir": "",
-    }
+    } if _root else {}
 
     def _with_atlas(self, **kwargs):
         extensions = [*(kwargs.get("extensions") or []), "exercise_atlas"]
@@ -47,7 +47,10 @@ PATCH = textwrap.dedent(
 )
 
 
-def test_python_markdowns_own_suite_passes_with_our_extension(tmp_path: Path):
+@pytest.mark.parametrize("data", ["the mini site's data", "no site data"])
+def test_python_markdowns_own_suite_passes_with_our_extension(tmp_path: Path, data: str):
+    """With the mini site's data, and with the defaults in a folder that has no site (Markdown's
+    own source), where nothing may be written either."""
     version = markdown.__version__
     assert version in SDIST_SHA256, f"add the sha256 of Markdown {version}'s sdist from PyPI to SDIST_SHA256"
     wanted = tmp_path / "wanted.txt"
@@ -67,10 +70,12 @@ def test_python_markdowns_own_suite_passes_with_our_extension(tmp_path: Path):
     (tmp_path / "patch/sitecustomize.py").write_text(PATCH, encoding="utf-8")
     env = {
         **os.environ,
-        "ATLAS_MINI": str(FIXTURE),
+        "ATLAS_MINI": str(FIXTURE) if data == "the mini site's data" else "",
         "PYTHONPATH": os.pathsep.join([str(tmp_path / "patch"), *sys.path]),
     }
     suite = [sys.executable, "-m", "unittest", "discover", "-s", "tests", "-t", "."]
+    files_before = sorted(p for p in source.rglob("*") if "__pycache__" not in p.parts)
     result = subprocess.run(suite, cwd=source, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Ran 1" in result.stderr  # over a thousand tests ran
+    assert sorted(p for p in source.rglob("*") if "__pycache__" not in p.parts) == files_before

@@ -8,6 +8,7 @@ copy, and checks that ``mkdocs.yml`` lists them, so a site cannot forget them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 from pathlib import Path, PurePosixPath
@@ -51,14 +52,7 @@ def refresh_assets(settings: Settings) -> None:
         write_if_changed(folder / name, content)
 
 
-def create_missing_assets(settings: Settings) -> None:
-    """On a fresh clone: write the assets before the generator lists the files it will publish."""
-    folder = Path(settings.pages_dir) / settings.assets_dir
-    if settings.assets_dir and Path(settings.pages_dir).is_dir() and not all((folder / n).exists() for n in packaged()):
-        refresh_assets(settings)
-
-
-def listing_problems(settings: Settings, extra_css: list[str], extra_javascript: list[str]) -> list[Problem]:
+def listing_problems(settings: Settings, extra_css: Sequence[str], extra_javascript: Sequence[str]) -> list[Problem]:
     """The site must load the assets: a card without its styles is a wall of unstyled text."""
     if not settings.assets_dir:
         return []

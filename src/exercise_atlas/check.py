@@ -1,7 +1,8 @@
 """The standalone content check: the build's own pipeline, collecting instead of stopping.
 
 It reads the Markdown extensions and their options from ``mkdocs.yml``, builds one Markdown
-instance exactly as the generator would, and converts every page with it. So whatever the build
+instance exactly as the generator would, opens the build as a generator's first page does
+(``pipeline.open_build``), and converts every page with it. So whatever the build
 would reject is reported here, the same line for the same problem, every problem of every file
 in one run, in a stable order; and what the build accepts (a macro shown inside a fence, another
 extension's ``{{marker}}``) passes here too.
@@ -19,7 +20,9 @@ import yaml
 from .errors import Problem
 from .extension import ExerciseAtlasExtension
 from .model import OPTIONS, Settings, Site
+from .pagecontext import GeneratorFacts, config_paths
 from .pages import markdown_body
+from .pipeline import open_build
 from .yamlsource import read_text
 
 _EXTENSION = "exercise_atlas"
@@ -85,30 +88,21 @@ def check(config_file: str = "mkdocs.yml") -> Result:
         return Result(None, [Problem(config_file, None, "markdown_extensions", _load_error(exc, failing))])
     atlas = next(e for e in md.registeredExtensions if isinstance(e, ExerciseAtlasExtension))
     docs = Path(str(config.get("docs_dir") or "docs"))
-    atlas.collect, atlas.token, atlas.docs_dir = True, object(), docs.as_posix()
-    atlas.lists = (_paths(config.get("extra_css")), _paths(config.get("extra_javascript")))
-    pages = sorted(p for p in docs.rglob("*.md") if not any(part.startswith(".") for part in p.parts))
-    atlas.page_paths = {path.relative_to(docs).as_posix(): path.as_posix() for path in pages}
-    for path in pages:
+    lists = (config_paths(config.get("extra_css")), config_paths(config.get("extra_javascript")))
+    facts = GeneratorFacts(docs.as_posix(), (tuple(lists[0]), tuple(lists[1])))
+    build = open_build(atlas.settings(), facts, in_site=True, raises=False)
+    assert build.pages is not None
+    for uri, path in build.pages.items():
+        if uri not in build.expected:  # no body: its rules were applied when the build opened
+            continue
         md.reset()
-        atlas.page_uri = path.relative_to(docs).as_posix()
-        text, _ = read_text(path, path.as_posix())
+        atlas.use(build, uri)
+        text, _ = read_text(Path(path), path)
         md.convert(markdown_body(text or ""))
-    if atlas.build is None:  # every page is empty, or there are none: the data is still checked
-        md.reset()
-        atlas.page_uri = None
-        md.convert("-")
-    assert atlas.build is not None
-    if not pages:
-        atlas.build.config_problems.append(Problem(str(docs), None, "", "no pages found; is docs_dir right?"))
-    problems = sorted(set(atlas.build.all_problems()), key=Problem.sort_key)
-    return Result(atlas.build.site, problems, len(pages))
-
-
-def _paths(entries: object) -> list[str]:
-    """``extra_css``/``extra_javascript`` entries as paths (MkDocs also allows mappings with ``path``)."""
-    items = entries if isinstance(entries, list) else []
-    return [str(item.get("path")) if isinstance(item, dict) else str(item) for item in items]
+    if not build.pages:
+        build.config_problems.append(Problem(str(docs), None, "", "no pages found; is docs_dir right?"))
+    problems = sorted(set(build.all_problems()), key=Problem.sort_key)
+    return Result(build.site, problems, len(build.pages))
 
 
 def _load_error(exc: Exception, name: str) -> str:

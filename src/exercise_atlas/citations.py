@@ -135,8 +135,10 @@ class CitationTreeprocessor(Treeprocessor):
 
     def run(self, root: ET.Element) -> None:
         markers = [el for el in root.iter("sup") if el.get("class") == "citation" and el.get("data-cite")]
+        if not markers:
+            return
         references = self.references()
-        if not markers or references is None:
+        if references is None:
             return
         numbers: dict[str, int] = {}
         for marker in markers:

@@ -15,8 +15,11 @@ from .export import refresh_export
 from .loader import load_site
 from .model import Settings
 from .newsite import init_site
+from .patterns import ID_PATTERN, PATTERN_HINTS
+from .pipeline import write_generated_files
+from .render import Renderer
 from .scaffold import new_exercise
-from .schema import ID_PATTERN, PATTERN_HINTS, published_schemas, schema_json
+from .schema import published_schemas, schema_json
 from .vocabulary import load_vocabulary
 
 SCHEMA_DIR = "schema"
@@ -34,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     schema_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
     export_cmd = commands.add_parser("export", help="write the library's JSON export (export_file in mkdocs.yml)")
     export_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
+    prepare_cmd = commands.add_parser(
+        "prepare", help="write the files a build publishes but nobody authors (assets, export, map drawing)"
+    )
+    prepare_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
     new_cmd = commands.add_parser("new", help="write a new exercise file that builds at once")
     new_cmd.add_argument("id", help="lower-case words joined by hyphens, e.g. side-plank-adduction")
     new_cmd.add_argument("name", help='display name, e.g. "Side plank adduction"')
@@ -54,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         return _new(args.id, args.name, settings_from_config(args.config_file))
     if args.command == "export":
         return _export(settings_from_config(args.config_file))
+    if args.command == "prepare":
+        return _prepare(settings_from_config(args.config_file))
     result = check(args.config_file)
     for problem in result.problems:
         print(problem, file=sys.stderr)
@@ -120,6 +129,15 @@ def _export(settings: Settings) -> int:
         return 1
     refresh_export(site, settings)
     print(f"Wrote {settings.export_file}")
+    return 0
+
+
+def _prepare(settings: Settings) -> int:
+    """Before a generator starts: it publishes only the files it finds then."""
+    site = load_site(settings)
+    write_generated_files(site, settings, Renderer(site, settings))
+    if site.problems:
+        print("assets written; the export and the map's drawing wait for the problems `exercise-atlas check` lists")
     return 0
 
 

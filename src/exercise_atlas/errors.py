@@ -8,6 +8,8 @@ one; callers collect them all and raise :class:`ContentError` once.
 from __future__ import annotations
 
 import difflib
+import os
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NoReturn
@@ -57,6 +59,22 @@ class OptionError(KeyError):
 # compiled from a string has no source line, which ends that listing: the contributor reads the
 # one-line message and no traceback. The string is a constant; nothing a contributor writes runs.
 _RAISE_WITHOUT_SOURCE = compile("raise error", "<exercise_atlas>", "exec")
+
+
+def fail_build(problems: Iterable[Problem], zensical_build: bool) -> NoReturn:
+    """Stop the build with one line per problem.
+
+    MkDocs and ProperDocs print a ContentError as its lines. Zensical turns any exception from an
+    extension into two tracebacks, so under ``zensical build`` the lines are printed here and the
+    process ends with status 1, as a failed MkDocs build does; under ``zensical serve`` the error
+    is raised, which keeps the preview server running."""
+    error = ContentError(problems)
+    if zensical_build and sys.argv[1:2] == ["build"]:
+        sys.stderr.write(f"{error}\n")
+        sys.stderr.flush()
+        sys.stdout.flush()
+        os._exit(1)
+    raise error
 
 
 def raise_without_source(error: BaseException) -> NoReturn:

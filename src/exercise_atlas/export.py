@@ -3,7 +3,7 @@
 It is never committed: every build (and every check) writes it into the docs folder when its
 content would change, so it cannot go stale and a contributor never runs a second command. A
 file the generator does not know about when it starts is not published, so a missing export is
-written as soon as the extension is configured (``pipeline.create_missing_files``).
+written when a build opens (``pipeline.write_generated_files``) and by ``exercise-atlas prepare``.
 """
 
 from __future__ import annotations

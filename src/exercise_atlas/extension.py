@@ -8,10 +8,13 @@ Docs: README.md ("The generator") and CONTRIBUTING.md. Usage in ``mkdocs.yml``::
           muscles_file: data/muscles.yml
           references_file: data/references.bib
 
-Every problem on a page is collected while the page is rendered, with its file and line. Under
-MkDocs and ProperDocs the build goes on to the last page and then fails once with every problem
-of the site, as ``exercise-atlas check`` (which runs this same pipeline) prints them; elsewhere it
-fails at the end of the first page that has one.
+Every problem on a page is collected while the page is rendered, with its file and line. Inside
+a site (MkDocs, ProperDocs, Zensical) the build goes on to the last page and then fails once with
+every problem of the site, as ``exercise-atlas check`` (which opens its build the same way) prints
+them; outside one (plain Python-Markdown) a conversion fails at the end of its page.
+
+Constructing the extension reads and writes nothing, and a page with no macro and no citation in
+a folder with no site data converts as plain Python-Markdown would.
 """
 
 from __future__ import annotations
@@ -30,7 +33,6 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
 
-from .assets import create_missing_assets
 from .charrefs import NarrowPostprocessor
 from .citations import (
     BareKeyInlineProcessor,
@@ -38,28 +40,19 @@ from .citations import (
     CitationTreeprocessor,
     MalformedCitationInlineProcessor,
 )
-from .errors import ContentError, OptionError, did_you_mean, quoted_list, raise_without_source
+from .errors import OptionError, did_you_mean, fail_build, quoted_list, raise_without_source
 from .grammar import INLINE_MACRO_RE, MACRO_LINE_RE, MacroSyntaxError
 from .macros import AlreadyReportedError, MacroError
 from .model import OPTIONS, Settings, check_option
-from .pagecontext import (
-    build_token,
-    current_page,
-    generator_docs_dir,
-    generator_lists,
-    link_origin,
-    page_file,
-)
-from .pages import Page, markdown_body, page_problems, read_page
-from .pipeline import Build, create_missing_files, relative_to_cwd, start_build
+from .pagecontext import current_page, generator_facts, page_file
+from .pages import Page
+from .pipeline import Build, OpenBuilds
 from .references import Reference
 from .render import TemplateFailedError
 from .shared_svg import SharedSvgTreeprocessor
 from .toc_skip import register as register_toc_skip
-from .yamlsource import read_text
 
 _STANDALONE = "a macro must stand alone on its own line, with no indentation"
-_CURRENT_BUILD: Build | None = None
 
 
 class MacroBlockProcessor(BlockProcessor):
@@ -121,18 +114,22 @@ class PageEnd(Postprocessor):
 
 
 class ExerciseAtlasExtension(Extension):
+    # A generator makes a new Markdown instance, and so a new extension, for every page: the build
+    # those pages share is found here (see OpenBuilds). The check hands its own build to use().
+    open_builds = OpenBuilds()
+
     def __init__(self, **kwargs: Any) -> None:
         self.config = {name: [option.default, option.metadata["help"]] for name, option in OPTIONS.items()}
         super().__init__(**kwargs)
         self.md: Markdown | None = None
-        self.collect = False  # set by the check: keep going and keep every problem
-        self.page_uri: str | None = None  # set by the check: the page being converted
-        self.token: object | None = None  # set by the check: one build for all its pages
-        self.docs_dir: str | None = None  # set by the check: the docs_dir of mkdocs.yml
-        self.page_paths: dict[str, str] | None = None  # set by the check: every page and its file
-        self.lists: tuple[list[str], list[str]] | None = None  # set by the check: extra_css, extra_javascript
         self.build: Build | None = None
         self.page: Page = Page("", None)
+        self._given: tuple[Build, str | None] | None = None
+
+    def use(self, build: Build, uri: str | None) -> None:
+        """Convert the next page as ``uri`` of ``build``: for a host that is not a generator (the
+        check), which opens its build itself."""
+        self._given = (build, uri)
 
     def setConfig(self, key: str, value: Any) -> None:  # noqa: N802 - Python-Markdown's name
         if key not in self.config:  # a typo in mkdocs.yml gets a hint, not a bare KeyError
@@ -153,9 +150,6 @@ class ExerciseAtlasExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
         md.registerExtension(self)
         self.md = md
-        # Before a generator lists the files it will publish (it configures extensions first).
-        create_missing_assets(self.settings())
-        create_missing_files(self.settings())
         # First of all preprocessors (whitespace normalising is 30): the page's own file is read.
         md.preprocessors.register(PageStart(self, md), "exercise_atlas_page", 40)
         # After indented code (80), so an indented macro stays code; before headers and paragraphs.
@@ -168,8 +162,9 @@ class ExerciseAtlasExtension(Extension):
         )
         malformed = MalformedCitationInlineProcessor(self.report, md)
         md.inlinePatterns.register(malformed, "exercise_atlas_malformed_citation", 174)
+        # "@name" is prose unless it nearly names a reference of an open build: it never opens one.
         md.inlinePatterns.register(
-            BareKeyInlineProcessor(self.references, self.report, md), "exercise_atlas_bare_key", 173
+            BareKeyInlineProcessor(self.open_references, self.report, md), "exercise_atlas_bare_key", 173
         )
         # After inline processing (20) has made the markers; before the table of contents (5)
         # so the reference list's heading is listed.
@@ -189,74 +184,44 @@ class ExerciseAtlasExtension(Extension):
 
     def start_page(self) -> None:
         assert self.md is not None
-        token = self.token if self.token is not None else build_token(self.md)
-        # MkDocs makes a new Markdown instance, and so a new extension, for every page: the build
-        # they share is kept here, and recognised by the generator's per-build token.
-        global _CURRENT_BUILD
-        if _CURRENT_BUILD is None or token is None or _CURRENT_BUILD.token is not token:
-            lists = generator_lists(self.md) or self.lists
-            _CURRENT_BUILD = start_build(
-                self.settings(),
-                token,
-                generator_docs_dir(self.md) or self.docs_dir,
-                lists,
-                link_origin(self.md),
-            )
-            self.build = _CURRENT_BUILD
-            self._plan(self.page_paths if self.page_paths is not None else _generator_pages(self.md))
-        self.build = _CURRENT_BUILD
-        uri = self.page_uri or current_page(self.md)
-        if uri is None:
+        if self._given is not None:
+            self.build, uri = self._given
+        else:
+            uri = current_page(self.md)
+            self.build = None
+            if uri is not None or self._has_site_data():
+                self.build = self.open_builds.for_page(self.settings(), generator_facts(self.md), uri)
+        if uri is None or self.build is None:
             self.page = Page("", None)
             return
-        self.page = self._read(uri, page_file(self.md) or str(Path(self.build.settings.pages_dir) / uri))
+        path = page_file(self.md) if self._given is None else None
+        self.page = self.build.read_page(uri, path or str(Path(self.build.settings.pages_dir) / uri))
 
-    def _read(self, uri: str, path: str) -> Page:
-        """A page's file, with the page rules applied."""
-        assert self.build is not None
-        shown = relative_to_cwd(path)
-        page = read_page(Path(path), shown, uri, self.build.parsed.get(shown))
-        exercise_page = Path(path).resolve().parent == Path(self.build.settings.exercises_dir).resolve()
-        page.problems += page_problems(page, self.build.settings, exercise_page, self.build.published)
-        return page
+    def _has_site_data(self) -> bool:
+        """Outside a generator, a build is opened only where the site's data is (or on demand)."""
+        settings = self.settings()
+        return Path(settings.muscles_file).is_file() or Path(settings.exercises_dir).is_dir()
 
-    def _plan(self, pages: dict[str, str] | None) -> None:
-        """Which pages this build will render, where the generator says. Python-Markdown skips a
-        page with no body (a redirect), so such a page's rules are applied here, once."""
-        assert self.build is not None
-        if pages is None:
-            return
-        self.build.pages = set(pages)
-        self.build.expected = set()
-        for uri, path in pages.items():
-            text, _ = read_text(Path(path), path)
-            if markdown_body(text or "").strip():
-                self.build.expected.add(uri)
-            else:
-                self.build.page_problems += self._read(uri, path).problems
+    def _require_build(self) -> Build:
+        """The build, opened now if this page is the first to need the site's data."""
+        if self.build is None:
+            assert self.md is not None
+            self.build = self.open_builds.for_page(self.settings(), generator_facts(self.md), None)
+        return self.build
 
     def end_page(self) -> None:
         build, page = self.build, self.page
         if build is None:
             return
-        build.page_problems += page.problems
-        if page.src_uri:
-            build.rendered.add(page.src_uri)
-        if self.collect:
-            return
-        if build.expected is None:  # no way to know the last page: fail at the first with a problem
-            problems = build.config_problems + build.site.problems + page.problems
-        elif build.expected <= build.rendered:
-            problems = build.all_problems()
-        else:
-            return
+        problems = build.finish_page(page)
         if problems:
-            raise ContentError(problems)
+            assert self.md is not None
+            fail_build(problems, zensical_build="rendering_context" in self.md.preprocessors)
 
     def render_macro(self, line: str, inner: str) -> list[ET.Element]:
-        assert self.build is not None
+        build = self._require_build()
         try:
-            elements = self.build.renderer.render_macro(inner, self.page.src_uri)
+            elements = build.renderer.render_macro(inner, self.page.src_uri)
             self.page.generated = True
             return elements
         except MacroSyntaxError as exc:
@@ -274,31 +239,22 @@ class ExerciseAtlasExtension(Extension):
 
     def references(self) -> dict[str, Reference] | None:
         """The references, or None while the references file itself is broken (reported once)."""
-        if self.build is None or "references" in self.build.site.unreadable:
-            return None
-        return self.build.site.references
+        build = self._require_build()
+        return None if "references" in build.site.unreadable else build.site.references
+
+    def open_references(self) -> dict[str, Reference] | None:
+        """The references if this page has a build open, else None."""
+        return self.references() if self.build is not None else None
 
     def reference_list(self, keys: list[str]) -> ET.Element:
-        assert self.build is not None
         try:
-            return self.build.renderer.references_list(keys)
+            return self._require_build().renderer.references_list(keys)
         except TemplateFailedError as exc:
             self.page.problems.append(exc.problem)
             return ET.Element("section")
 
     def cited(self, keys: list[str]) -> None:
         self.page.generated = True
-        if self.build is not None:
-            self.build.cited.update(keys)
-
-
-def _generator_pages(md: Markdown) -> dict[str, str] | None:
-    """Every page of this build and its file, where MkDocs or ProperDocs tell us; None elsewhere."""
-    files = build_token(md)
-    pages = getattr(files, "documentation_pages", None)
-    if not callable(pages):
-        return None
-    return {file.src_uri: file.abs_src_path for file in pages()}
 
 
 def makeExtension(**kwargs: Any) -> ExerciseAtlasExtension:  # noqa: N802 - Python-Markdown's name

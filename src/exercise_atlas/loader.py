@@ -1,7 +1,7 @@
 """Load and cross-check all site data once: muscles, references and exercises.
 
-MkDocs makes a new Markdown instance per page, so the data is loaded once and cached; the cache
-is keyed on the files' modification times so that ``mkdocs serve`` sees edits. Every problem in
+Each build loads it once (``pipeline.open_build``); the cache is keyed on the files' modification
+times so that a rebuild under ``serve`` sees edits and skips the reload when there are none. Every problem in
 every file is collected before anything fails, so one run reports them all.
 """
 
@@ -25,27 +25,21 @@ from .validate import schema_problems
 from .vocabulary import Vocabulary, load_vocabulary
 from .yamlsource import load_yaml, read_text, split_front_matter
 
-# Keyed on the working directory too: the settings' paths are relative to it.
-# Each entry: (build token, fingerprint, site).
-_CACHE: dict[tuple[str, Settings], tuple[object | None, tuple[Any, ...], Site]] = {}
+# Keyed on the working directory too: the settings' paths are relative to it. Each entry: the
+# files' fingerprint and the site loaded from them. `serve` opens a build on every rebuild; an
+# edit to a page alone then costs no reload of the data.
+_CACHE: dict[tuple[str, Settings], tuple[tuple[Any, ...], Site]] = {}
 
 
-def load_site(settings: Settings, build: object | None = None) -> Site:
-    """The site's data, re-read only when a data file changed.
-
-    ``build`` (see pagecontext.build_token) identifies one build: within it the files are not
-    looked at again, so a page costs the same however large the library is.
-    """
+def load_site(settings: Settings) -> Site:
+    """The site's data, re-read only when a data file changed (each build asks once)."""
     key = (os.getcwd(), settings)
     cached = _CACHE.get(key)
-    if cached and build is not None and cached[0] is build:
-        return cached[2]
     stamp = _fingerprint(settings)
-    if cached and cached[1] == stamp:
-        _CACHE[key] = (build, stamp, cached[2])
-        return cached[2]
+    if cached and cached[0] == stamp:
+        return cached[1]
     site = _load(settings)
-    _CACHE[key] = (build, stamp, site)
+    _CACHE[key] = (stamp, site)
     return site
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,21 +40,50 @@ def page_file(md: Markdown) -> str | None:
     return None
 
 
-def _mkdocs_config(md: Markdown) -> Any:
-    """MkDocs' (or ProperDocs') configuration, held by its link-rewriting tree-processor; None elsewhere."""
-    if "relpath" in md.treeprocessors:
-        config = getattr(md.treeprocessors["relpath"], "config", None)
-        if hasattr(config, "get"):
-            return config
+def _generator_config(md: Markdown) -> Any:
+    """The generator's configuration: MkDocs' (or ProperDocs'), held by its link-rewriting
+    tree-processor, or Zensical's, held by its rendering-context preprocessor; None elsewhere."""
+    for holder in (md.treeprocessors, md.preprocessors):
+        name = "relpath" if holder is md.treeprocessors else "rendering_context"
+        if name in holder:
+            config = getattr(holder[name], "config", None)
+            if hasattr(config, "get"):
+                return config
     return None
 
 
 def generator_lists(md: Markdown) -> tuple[list[str], list[str]] | None:
-    """The generator's ``extra_css`` and ``extra_javascript``, where MkDocs or ProperDocs tell us."""
-    config = _mkdocs_config(md)
+    """The generator's ``extra_css`` and ``extra_javascript``, where it tells us."""
+    config = _generator_config(md)
     if config is None:
         return None
-    return [str(x) for x in config.get("extra_css") or []], [str(x) for x in config.get("extra_javascript") or []]
+    return config_paths(config.get("extra_css")), config_paths(config.get("extra_javascript"))
+
+
+def config_paths(entries: object) -> list[str]:
+    """``extra_css``/``extra_javascript`` entries as paths (a mapping with ``path`` is allowed too)."""
+    items = entries if isinstance(entries, list) else []
+    return [str(item.get("path")) if isinstance(item, dict) else str(item) for item in items]
+
+
+@dataclass(frozen=True)
+class GeneratorFacts:
+    """What the generator running the build says about the site (all None outside one)."""
+
+    docs_dir: str | None = None
+    lists: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # extra_css, extra_javascript
+    link_origin: Callable[[str], str] | None = None
+    site_dir: str | None = None  # where the generator writes the site, if it says
+
+
+def generator_facts(md: Markdown) -> GeneratorFacts:
+    lists = generator_lists(md)
+    return GeneratorFacts(
+        generator_docs_dir(md),
+        (tuple(lists[0]), tuple(lists[1])) if lists is not None else None,
+        link_origin(md),
+        generator_docs_dir(md, "site_dir"),
+    )
 
 
 def link_origin(md: Markdown) -> Callable[[str], str] | None:
@@ -66,7 +96,7 @@ def link_origin(md: Markdown) -> Callable[[str], str] | None:
     None where the generator says neither.
     """
     if "relpath" in md.treeprocessors:
-        config = _mkdocs_config(md)
+        config = _generator_config(md)
         directory_urls = config.get("use_directory_urls") if config is not None else None
         if not isinstance(directory_urls, bool):
             return None
@@ -89,15 +119,16 @@ def _source(page: str) -> str:
     return page
 
 
-def generator_docs_dir(md: Markdown) -> str | None:
-    """The generator's own docs folder (MkDocs' ``docs_dir``), relative to the working directory."""
-    config = _mkdocs_config(md)
-    docs_dir = config.get("docs_dir") if config is not None else None
-    if isinstance(docs_dir, str):
+def generator_docs_dir(md: Markdown, key: str = "docs_dir") -> str | None:
+    """The generator's own docs folder (or, with ``key``, another folder of its configuration),
+    relative to the working directory."""
+    config = _generator_config(md)
+    folder = config.get(key) if config is not None else None
+    if isinstance(folder, str):
         try:
-            return Path(os.path.relpath(docs_dir)).as_posix()
+            return Path(os.path.relpath(folder)).as_posix()
         except ValueError:
-            return docs_dir
+            return folder
     return None
 
 
@@ -113,15 +144,3 @@ def relative_link(target: str, page: str | None) -> str:
     while common < len(folder) and common < len(parts) - 1 and folder[common] == parts[common]:
         common += 1
     return "/".join([".."] * (len(folder) - common) + parts[common:])
-
-
-def build_token(md: Markdown) -> object | None:
-    """An object that stays the same for every page of one build, and changes with the next.
-
-    MkDocs and ProperDocs give each page's link processor the build's file collection, made anew
-    for every build (and every rebuild under `serve`). With it, site data is checked for changes
-    once per build instead of once per page. None where the generator offers nothing like it.
-    """
-    if "relpath" in md.treeprocessors:
-        return getattr(md.treeprocessors["relpath"], "files", None)
-    return None

@@ -13,30 +13,17 @@ from functools import cache
 from typing import Any
 
 from .figures.schema import FIGURE_SCHEMA
-from .vocabulary import DEFAULT, SVG_PATH, Vocabulary
+from .patterns import (
+    ID_PATTERN,
+    IMAGE_PATTERN,
+    KEY_PATTERN,
+    SVG_PATH_PATTERN,
+    TEXT_PATTERN,
+    URL_PATTERN,
+)
+from .vocabulary import DEFAULT, Vocabulary
 
 # The muscle map's views, in the order drawn; their outlines live in templates/muscle_map.html.
-
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_:.-]*$"
-# Plain text: anything printable. Control characters would corrupt the page.
-TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
-# A link: an http(s) address, or a relative link with no scheme (so never javascript: or data:)
-# and not protocol-relative (//host), which would leave the site.
-URL_PATTERN = r"^(https?://[^\s<>\"']+|(?![A-Za-z][A-Za-z0-9+.-]*:)(?!//)[^\s<>\"']+)$"
-# An image inside the docs folder, relative to the exercise file.
-IMAGE_PATTERN = r"^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![/\\])[^\s<>\"']+\.(svg|png|jpe?g|webp|avif)$"
-SVG_PATH_PATTERN = SVG_PATH  # only path commands and numbers: no markup can hide in it
-
-# Hints shown instead of a raw regular expression when a pattern does not match.
-PATTERN_HINTS = {
-    ID_PATTERN: "lower-case words joined by hyphens, like 'copenhagen-plank'",
-    KEY_PATTERN: "a citation key from the BibTeX file, like 'serner2014'",
-    TEXT_PATTERN: "plain text without control characters",
-    URL_PATTERN: "an http(s):// address or a relative link",
-    IMAGE_PATTERN: "a relative path to an .svg, .png, .jpg, .webp or .avif file in the docs folder",
-    SVG_PATH_PATTERN: "SVG path data starting with M, like 'M10 20 L30 40 Z'",
-}
 
 
 def _text(description: str, max_length: int = 2000) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Any, cast
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
 from .errors import Problem, did_you_mean, quoted_list
-from .schema import PATTERN_HINTS
+from .patterns import PATTERN_HINTS
 from .yamlsource import Located
 
 _TYPE_WORDS = {

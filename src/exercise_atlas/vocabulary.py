@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem
+from .patterns import SVG_PATH
+from .validate import schema_problems
 from .yamlsource import load_yaml, read_text
 
 Term = tuple[str, str]  # (id, label)
 # SVG path data: starts with a move, then only path commands and numbers (no markup can hide in it).
-SVG_PATH = r"^[Mm][0-9MmLlHhVvCcSsQqTtAaZz ,.eE+-]*$"
 
 
 @dataclass(frozen=True)
@@ -222,7 +223,6 @@ def _stamp(path: str) -> tuple[int, int]:
 
 @cache
 def _load(path: str, *_stamp: int) -> tuple[Vocabulary, list[Problem]]:
-    from .validate import schema_problems  # validate imports the schema, which imports this
 
     text, problems = read_text(Path(path), path)
     if text is None:
