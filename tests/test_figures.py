@@ -13,11 +13,11 @@ from conftest import edit, problems, render
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from exercise_atlas.figures import body
-from exercise_atlas.figures.checks import figure_issues
-from exercise_atlas.figures.draw import drawing, mover
-from exercise_atlas.figures.model import load, project
+from exercise_atlas.figures import body, vectors
+from exercise_atlas.figures.placing import pose_figure, project
+from exercise_atlas.figures.pose_checks import figure_issues
 from exercise_atlas.figures.rom import RANGES
+from exercise_atlas.figures.svg_figure import figure_drawing, mover
 
 BALL = "docs/exercises/ball-squeeze.md"
 COPENHAGEN = "docs/exercises/copenhagen.md"
@@ -39,7 +39,7 @@ def close(a: tuple[float, ...], b: tuple[float, ...], tol: float = 0.05) -> bool
 
 
 def test_standing_body_has_winters_heights():
-    pts = load(standing()).positions[0].points
+    pts = pose_figure(standing()).positions[0].points
     assert math.isclose(pts["pelvis"][1], 0.530 * H, abs_tol=0.01)  # greater trochanter height
     assert math.isclose(pts["left.knee"][1], 0.285 * H, abs_tol=0.01)
     assert math.isclose(pts["left.ankle"][1], 0.039 * H, abs_tol=0.01)
@@ -52,12 +52,12 @@ def test_standing_body_has_winters_heights():
 
 def test_ninety_degree_squat_puts_thigh_level_and_shin_upright():
     data = standing(both={"hip": 90, "knee": 90})
-    pts = load(data).positions[1].points
+    pts = pose_figure(data).positions[1].points
     knee, hip, ankle = pts["left.knee"], pts["left.hip"], pts["left.ankle"]
     assert close((knee[0] - hip[0], knee[1] - hip[1]), (body.THIGH, 0.0))  # thigh level, pointing forward
     assert close((ankle[0] - knee[0], knee[1] - ankle[1]), (0.0, body.SHANK))  # shin vertical
     assert math.isclose(hip[1], 0.285 * H, abs_tol=0.01)  # hips at knee height
-    assert close(pts["left.ankle"], load(data).positions[0].points["left.ankle"])  # the planted foot stays put
+    assert close(pts["left.ankle"], pose_figure(data).positions[0].points["left.ankle"])  # the planted foot stays put
 
 
 def test_side_plank_is_level_on_its_forearm():
@@ -68,7 +68,7 @@ def test_side_plank_is_level_on_its_forearm():
             for key in ("start", "end")
         },
     }
-    pts = load(data).positions[0].points
+    pts = pose_figure(data).positions[0].points
     elbow_r = body.point_radius("right.elbow")
     assert pts["right.elbow"][1] == pytest.approx(elbow_r)
     assert pts["right.shoulder"][1] == pytest.approx(elbow_r + body.UPPER_ARM)  # upper arm vertical
@@ -138,7 +138,7 @@ def test_a_kettlebell_hangs_from_the_hands_and_may_not_sink_into_the_floor():
     data = standing(both={"shoulder": 5})
     data["view"] = "front"
     data["props"] = [{"type": "kettlebell", "between": ["left.hand", "right.hand"], "diameter": 21}]
-    figure = load(data)
+    figure = pose_figure(data)
     pts, bell = figure.positions[0].points, figure.positions[0].props[0]
     assert bell.centre is not None and bell.radius == 10.5
     assert bell.centre[2] == pytest.approx((pts["left.hand"][2] + pts["right.hand"][2]) / 2)  # between the hands
@@ -157,10 +157,10 @@ def test_shift_and_lift_move_the_whole_body_to_a_new_place():
     data = standing(shift=80, lift=10)
     data["view"] = "front"
     data["positions"]["end"]["contacts"] = ["left.foot on floor"]
-    start, end = (p.points for p in load(data).positions)
+    start, end = (p.points for p in pose_figure(data).positions)
     assert end["left.foot"][2] == pytest.approx(start["left.foot"][2] + 80)  # along the picture: z in the front view
     assert end["left.foot"][1] == pytest.approx(start["left.foot"][1] + 10)  # in the air
-    assert close(body.sub(end["head"], end["left.foot"]), body.sub(start["head"], start["left.foot"]))
+    assert close(vectors.sub(end["head"], end["left.foot"]), vectors.sub(start["head"], start["left.foot"]))
 
 
 def test_the_arrow_follows_the_move_the_picture_shows():
@@ -168,7 +168,7 @@ def test_the_arrow_follows_the_move_the_picture_shows():
     arrow is for what moves across the picture, not for a move the view cannot show."""
     data = standing(right={"hip_abduction": 30})
     data["positions"]["end"]["contacts"] = ["left.foot on floor"]
-    figure = load(data)
+    figure = pose_figure(data)
     name, distance = mover(figure)
     start, end = (p.points for p in figure.positions)
     seen = math.dist(project("side", start[name])[:2], project("side", end[name])[:2])
@@ -181,7 +181,7 @@ def test_roll_turns_the_body_about_its_long_axis():
     data = standing(lean=90, roll=15)
     data["view"] = "top"
     data["positions"]["end"]["contacts"] = ["pelvis on floor"]
-    pts = load(data).positions[1].points
+    pts = pose_figure(data).positions[1].points
     drop = 2 * body.HIP_HALF * math.sin(math.radians(15))
     assert pts["right.hip"][1] - pts["left.hip"][1] == pytest.approx(drop)  # + : the left side goes down
     assert pts["chest"][1] == pytest.approx(pts["pelvis"][1])  # still level along the body
@@ -304,7 +304,7 @@ def test_any_valid_pose_draws_inside_its_view_box(view, trunk, hip, knee, ankle,
     }
     del flexion
     assume(figure_issues(data) == [])
-    art = drawing(data, "Test", ["adductor-longus"], {"adductor-longus": {"group": "adductors"}}, {})
+    art = figure_drawing(data, "Test", {"inner-thigh"})
     width, height = art.width * len(art.panels), art.height
     for panel in art.panels:
         for shape in panel.shapes:

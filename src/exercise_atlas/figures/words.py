@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .body import Angles
-from .model import Figure, Placed
+from .placing import Figure, Placed
 
 VIEW_WORDS = {"side": "the side", "front": "the front", "top": "above"}
 

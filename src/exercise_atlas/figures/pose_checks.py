@@ -8,8 +8,8 @@ import math
 from typing import Any
 
 from ..errors import did_you_mean
-from .body import POINTS, lerp, point_radius, segments
-from .model import (
+from .body import POINTS, point_radius, segments
+from .placing import (
     FOLLOWING,
     IN_PLANE,
     PIN_SURFACES,
@@ -18,10 +18,11 @@ from .model import (
     Placed,
     PlacedProp,
     find_prop,
-    load,
+    pose_figure,
     split_contact,
 )
 from .rom import RANGES, format_range
+from .vectors import lerp
 
 CONTACT_TOLERANCE = 2.0  # cm between a resting point's skin and its surface
 SLIDE_TOLERANCE = 4.0  # cm a resting point may move between positions
@@ -46,7 +47,7 @@ def figure_issues(data: dict[str, Any]) -> list[Issue]:
     issues += _name_issues(data)
     if issues:
         return issues  # placing a body with unknown names or impossible angles explains nothing more
-    figure = load(data)
+    figure = pose_figure(data)
     issues += figure.issues
     first = figure.positions[0]
     for p in figure.positions:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import copy
 import math
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .body import HEAD_RADIUS, HIP_HALF, SHOULDER_HALF, SIDES, TRUNK_INNER_HIP, TRUNK_INNER_SHOULDER, Vec, lerp
-from .model import Figure, Placed, PlacedProp, load, project
+from .body import HEAD_RADIUS, HIP_HALF, SHOULDER_HALF, SIDES, TRUNK_INNER_HIP, TRUNK_INNER_SHOULDER
+from .pathdata import is_simple, relative_path
+from .placing import Figure, Placed, PlacedProp, pose_figure, project
+from .timing import cycle_seconds
+from .vectors import Vec, lerp
+from .words import describe
 
 # Panel shapes the stylesheet knows (width / height), so the animated figure can be cropped to
 # one panel without an inline style.
@@ -22,12 +25,10 @@ RATIOS = {"r75": 0.75, "r100": 1.0, "r133": 4 / 3, "r178": 16 / 9, "r250": 2.5}
 CYCLES = (4, 5, 6, 8, 10)
 PAD = 8.0
 LABEL_SPACE = 14.0
-THIGH_MUSCLES = ("adductors", "quadriceps", "hamstrings")
-HIP_MUSCLES = ("gluteus-maximus", "gluteus-medius", "iliopsoas")
 
 
 @dataclass
-class Shape:
+class SvgShape:
     tag: str
     cls: str
     attrs: list[tuple[str, str]]
@@ -38,7 +39,7 @@ class Panel:
     key: str
     label: str
     dx: float
-    shapes: list[Shape] = field(default_factory=list)
+    shapes: list[SvgShape] = field(default_factory=list)
 
 
 @dataclass
@@ -102,16 +103,16 @@ def _prop_box_rect(frame: _Frame, prop: PlacedProp) -> tuple[float, float, float
     return min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)
 
 
-def _rect(frame: _Frame, cls: str, x: float, y: float, w: float, h: float, rx: float = 0) -> Shape:
+def _rect(frame: _Frame, cls: str, x: float, y: float, w: float, h: float, rx: float = 0) -> SvgShape:
     d = frame.digits
     attrs = [("x", num(x, d)), ("y", num(y, d)), ("width", num(w, d)), ("height", num(h, d))]
     if rx:
         attrs.append(("rx", num(rx, d)))
-    return Shape("rect", cls, attrs)
+    return SvgShape("rect", cls, attrs)
 
 
-def _static_props(frame: _Frame, props: list[PlacedProp]) -> list[Shape]:
-    shapes: list[Shape] = []
+def _static_props(frame: _Frame, props: list[PlacedProp]) -> list[SvgShape]:
+    shapes: list[SvgShape] = []
     for prop in props:
         if prop.type == "bench" and prop.box is not None:
             x, y, w, h = _prop_box_rect(frame, prop)
@@ -119,7 +120,7 @@ def _static_props(frame: _Frame, props: list[PlacedProp]) -> list[Shape]:
             leg = min(6.0, w / 4)
             d = frame.digits
             legs = f"M{num(x + leg, d)} {num(y + h, d)}V{num(floor, d)}M{num(x + w - leg, d)} {num(y + h, d)}V{num(floor, d)}"
-            shapes.append(Shape("path", "xf-bench-leg", [("d", legs)]))
+            shapes.append(SvgShape("path", "xf-bench-leg", [("d", legs)]))
             shapes.append(_rect(frame, "xf-p", x, y, w, h, rx=2))
         elif prop.type == "wall" and prop.box is not None:
             shapes.append(_rect(frame, "xf-p", *_prop_box_rect(frame, prop)))
@@ -135,13 +136,13 @@ def _static_props(frame: _Frame, props: list[PlacedProp]) -> list[Shape]:
             x, y, w, h = _prop_box_rect(frame, prop)
             cx, cy = x + w / 2, y + h
             d = frame.digits
-            shapes.append(Shape("path", "xf-partner", [("d", f"M{num(cx, d)} {num(cy, d)}l12 30")]))
+            shapes.append(SvgShape("path", "xf-partner", [("d", f"M{num(cx, d)} {num(cy, d)}l12 30")]))
             shapes.append(_rect(frame, "xf-p", x, y, w, h, rx=3))
     return shapes
 
 
-def _follow_props(frame: _Frame, props: list[PlacedProp]) -> list[Shape]:
-    shapes: list[Shape] = []
+def _follow_props(frame: _Frame, props: list[PlacedProp]) -> list[SvgShape]:
+    shapes: list[SvgShape] = []
     d = frame.digits
     for prop in props:
         if prop.type == "ball" and prop.centre is not None:
@@ -152,7 +153,7 @@ def _follow_props(frame: _Frame, props: list[PlacedProp]) -> list[Shape]:
             attrs = [("cx", num(x, d)), ("cy", num(y, d)), ("rx", num(rx, d)), ("ry", num(ry, d))]
             if abs(angle) > 0.5 and abs(rx - ry) > 0.05:
                 attrs.append(("transform", f"rotate({num(angle, 0)} {num(x, d)} {num(y, d)})"))
-            shapes.append(Shape("ellipse", "xf-p xf-ball", attrs))
+            shapes.append(SvgShape("ellipse", "xf-p xf-ball", attrs))
             if prop.squeeze < 0.97:  # pressed: two small arrows pointing in at the ball
                 ax, ay = prop.axis
                 reach = rx + 20
@@ -166,7 +167,7 @@ def _follow_props(frame: _Frame, props: list[PlacedProp]) -> list[Shape]:
                         f"M{num(tail[0], d)} {num(tail[1], d)}L{num(tip[0], d)} {num(tip[1], d)}"
                         f"M{num(back[0] + px, d)} {num(back[1] + py, d)}L{num(tip[0], d)} {num(tip[1], d)}L{num(back[0] - px, d)} {num(back[1] - py, d)}"
                     )
-                shapes.append(Shape("path", "xf-a xf-press", [("d", "".join(marks))]))
+                shapes.append(SvgShape("path", "xf-a xf-press", [("d", "".join(marks))]))
         elif prop.type == "kettlebell" and prop.centre is not None and prop.line is not None:
             # The handle runs from the bell's shoulders up to the two hands that hold it.
             x, y = frame.xy(prop.centre)
@@ -174,40 +175,40 @@ def _follow_props(frame: _Frame, props: list[PlacedProp]) -> list[Shape]:
             r, w = prop.radius, prop.radius * 0.6
             top = y - r * 0.75
             handle = f"M{num(x - w, d)} {num(top, d)}L{num(ax, d)} {num(ay, d)}L{num(bx, d)} {num(by, d)}L{num(x + w, d)} {num(top, d)}"
-            shapes.append(Shape("path", "xf-kb", [("d", handle)]))
-            shapes.append(Shape("circle", "xf-kb", [("cx", num(x, d)), ("cy", num(y, d)), ("r", num(r, d))]))
+            shapes.append(SvgShape("path", "xf-kb", [("d", handle)]))
+            shapes.append(SvgShape("circle", "xf-kb", [("cx", num(x, d)), ("cy", num(y, d)), ("r", num(r, d))]))
         elif prop.type in ("slider", "pad") and prop.box is not None:
             shapes.append(_rect(frame, "xf-p", *_prop_box_rect(frame, prop), rx=1 if prop.type == "slider" else 3))
     return shapes
 
 
-def _band_lines(frame: _Frame, props: list[PlacedProp]) -> list[Shape]:
+def _band_lines(frame: _Frame, props: list[PlacedProp]) -> list[SvgShape]:
     return [
-        Shape("path", "xf-band", [("d", frame.path([prop.line[0], prop.line[1]]))])
+        SvgShape("path", "xf-band", [("d", frame.path([prop.line[0], prop.line[1]]))])
         for prop in props
         if prop.type in ("band", "cable") and prop.line is not None
     ]
 
 
-def _muscle_shapes(frame: _Frame, pts: dict[str, Vec], side: str, regions: set[str]) -> list[Shape]:
+def _muscle_shapes(frame: _Frame, pts: dict[str, Vec], side: str, regions: set[str]) -> list[SvgShape]:
     p = f"{side}."
     chains: list[list[Vec]] = []
-    if "thigh" in regions:
+    if regions & {"inner-thigh", "front-thigh", "back-thigh"}:
         chains.append([lerp(pts[p + "hip"], pts[p + "knee"], 0.12), lerp(pts[p + "hip"], pts[p + "knee"], 0.8)])
-    elif "hip" in regions:
+    elif regions & {"buttock", "front-hip"}:
         chains.append([pts[p + "hip"], lerp(pts[p + "hip"], pts[p + "knee"], 0.35)])
-    return [Shape("path", "xf-m", [("d", frame.path(*chains))])] if chains else []
+    return [SvgShape("path", "xf-m", [("d", frame.path(*chains))])] if chains else []
 
 
 def _body_shapes(
     frame: _Frame, figure: Figure, pos: Placed, regions: set[str]
-) -> tuple[list[Shape], list[Shape], list[Shape]]:
+) -> tuple[list[SvgShape], list[SvgShape], list[SvgShape]]:
     """(far limbs, trunk and head, near limbs), each limb with its muscle tint."""
     pts, view = pos.points, figure.view
     centre = _depth(view, pts["pelvis"])
     working = SIDES if figure.working == "both" else (figure.working,)
-    far: list[Shape] = []
-    near: list[Shape] = []
+    far: list[SvgShape] = []
+    near: list[SvgShape] = []
     for side in SIDES:
         p = f"{side}."
         for root, parts, cls in (
@@ -217,7 +218,9 @@ def _body_shapes(
         ):
             is_far = _depth(view, pts[p + ("hip" if root == "heel" else root)]) < centre - 2
             target = far if is_far else near
-            shape = Shape("path", cls + (" xf-far" if is_far else ""), [("d", frame.path([pts[p + n] for n in parts]))])
+            shape = SvgShape(
+                "path", cls + (" xf-far" if is_far else ""), [("d", frame.path([pts[p + n] for n in parts]))]
+            )
             target.append(shape)
             if root == "hip" and side in working:
                 target += _muscle_shapes(frame, pts, side, regions)
@@ -227,24 +230,24 @@ def _body_shapes(
         lerp(pts["pelvis"], pts["right.hip"], TRUNK_INNER_HIP / HIP_HALF),
         lerp(pts["pelvis"], pts["left.hip"], TRUNK_INNER_HIP / HIP_HALF),
     ]
-    middle = [Shape("path", "xf-trunk", [("d", frame.path(corners, close=True))])]
-    if "trunk" in regions:
+    middle = [SvgShape("path", "xf-trunk", [("d", frame.path(corners, close=True))])]
+    if "side-trunk" in regions:
         middle.append(
-            Shape(
+            SvgShape(
                 "path",
                 "xf-m",
                 [("d", frame.path([lerp(pts["pelvis"], pts["chest"], 0.2), lerp(pts["pelvis"], pts["chest"], 0.75)]))],
             )
         )
-    middle.append(Shape("path", "xf-neck", [("d", frame.path([pts["chest"], pts["neck_top"]]))]))
+    middle.append(SvgShape("path", "xf-neck", [("d", frame.path([pts["chest"], pts["neck_top"]]))]))
     hx, hy = frame.xy(pts["head"])
     d = frame.digits
-    middle.append(Shape("circle", "xf-head", [("cx", num(hx, d)), ("cy", num(hy, d)), ("r", num(HEAD_RADIUS, d))]))
+    middle.append(SvgShape("circle", "xf-head", [("cx", num(hx, d)), ("cy", num(hy, d)), ("r", num(HEAD_RADIUS, d))]))
     # Arms drawn over the trunk when near, under it when far: move near arms after the legs.
     return far, middle, near
 
 
-def _arrow(frame: _Frame, a: Vec, b: Vec) -> list[Shape]:
+def _arrow(frame: _Frame, a: Vec, b: Vec) -> list[SvgShape]:
     """A curved arrow from where a point starts to where it goes."""
     (x1, y1), (x2, y2) = frame.xy(a), frame.xy(b)
     dx, dy = x2 - x1, y2 - y1
@@ -264,12 +267,12 @@ def _arrow(frame: _Frame, a: Vec, b: Vec) -> list[Shape]:
     right = (x2 - tx * size + ty * size * 0.6, y2 - ty * size - tx * size * 0.6)
     n = num
     d = f"M{n(x1)} {n(y1)}Q{n(cx)} {n(cy)} {n(x2)} {n(y2)}M{n(left[0])} {n(left[1])}L{n(x2)} {n(y2)}L{n(right[0])} {n(right[1])}"
-    return [Shape("path", "xf-a", [("d", d)])]
+    return [SvgShape("path", "xf-a", [("d", d)])]
 
 
-def _press_marks(frame: _Frame, figure: Figure, pos: Placed) -> list[Shape]:
+def _press_marks(frame: _Frame, figure: Figure, pos: Placed) -> list[SvgShape]:
     """Nothing moves (an isometric hold): a short arrow presses each point into its pad."""
-    shapes: list[Shape] = []
+    shapes: list[SvgShape] = []
     for point, on in pos.contacts[1:]:
         prop = next((p for p in pos.props if p.name == on and p.type == "pad" and p.box is not None), None)
         if prop is None or prop.box is None:
@@ -285,7 +288,7 @@ def _press_marks(frame: _Frame, figure: Figure, pos: Placed) -> list[Shape]:
     return shapes
 
 
-def _arrow_line(tail: tuple[float, float], tip: tuple[float, float]) -> list[Shape]:
+def _arrow_line(tail: tuple[float, float], tip: tuple[float, float]) -> list[SvgShape]:
     dx, dy = tip[0] - tail[0], tip[1] - tail[1]
     norm = math.hypot(dx, dy) or 1.0
     ux, uy = dx / norm, dy / norm
@@ -295,7 +298,7 @@ def _arrow_line(tail: tuple[float, float], tip: tuple[float, float]) -> list[Sha
         f"M{n(tail[0])} {n(tail[1])}L{n(tip[0])} {n(tip[1])}"
         f"M{n(back[0] - uy * 3)} {n(back[1] + ux * 3)}L{n(tip[0])} {n(tip[1])}L{n(back[0] + uy * 3)} {n(back[1] - ux * 3)}"
     )
-    return [Shape("path", "xf-a", [("d", d)])]
+    return [SvgShape("path", "xf-a", [("d", d)])]
 
 
 _MOVERS = ("left.knee", "right.knee", "left.ankle", "right.ankle", "pelvis", "left.hand", "right.hand", "head")
@@ -361,37 +364,17 @@ def _fit(figure: Figure, label_space: float) -> tuple[float, float, float, float
     return x0, y0, width, height, ratio
 
 
-def regions_for(primary: list[str], muscles: dict[str, dict[str, Any]]) -> set[str]:
-    regions: set[str] = set()
-    for muscle in primary:
-        group = muscles.get(muscle, {}).get("group", "")
-        if group == "adductors" or muscle in THIGH_MUSCLES:
-            regions.add("thigh")
-        elif muscle in HIP_MUSCLES:
-            regions.add("hip")
-        elif muscle == "obliques":
-            regions.add("trunk")
-    return regions
+def cycle_class(seconds: float) -> int:
+    """The stylesheet's nearest cycle (in whole seconds) that fits one pass through the movement."""
+    return min((c for c in CYCLES if c >= seconds), default=CYCLES[-1])
 
 
-def cycle_for(dose: dict[str, Any]) -> int:
-    """Seconds for one pass through the positions: the dose's tempo ('3 s up and 3 s down')."""
-    found = [
-        float(m)
-        for m in re.findall(
-            r"(\d+(?:\.\d+)?)\s*(?:s|seconds?)\s+(?:up|down|out|in|hold|lower|lift)", str(dose.get("reps", ""))
-        )
-    ]
-    total = sum(found) + 1 if found else 4
-    return min((c for c in CYCLES if c >= total), default=CYCLES[-1])
-
-
-def _panel(figure: Figure, pos: Placed, frame: _Frame, regions: set[str], still: bool) -> list[Shape]:
+def _panel(figure: Figure, pos: Placed, frame: _Frame, regions: set[str], still: bool) -> list[SvgShape]:
     del still
-    shapes: list[Shape] = []
+    shapes: list[SvgShape] = []
     if figure.view != "top":
         _, fy = frame.xy((0.0, 0.0, 0.0))
-        shapes.append(Shape("path", "xf-g", [("d", f"M0 {num(fy, frame.digits)}H{{W}}")]))
+        shapes.append(SvgShape("path", "xf-g", [("d", f"M0 {num(fy, frame.digits)}H{{W}}")]))
     shapes += _static_props(frame, pos.props)
     far, middle, near = _body_shapes(frame, figure, pos, regions)
     follow = _follow_props(frame, pos.props)
@@ -401,12 +384,9 @@ def _panel(figure: Figure, pos: Placed, frame: _Frame, regions: set[str], still:
     return shapes
 
 
-def drawing(
-    data: dict[str, Any], name: str, primary: list[str], muscles: dict[str, dict[str, Any]], dose: dict[str, Any]
-) -> Drawing:
-    """The full figure: one panel per key position, side by side."""
-    figure = load(data)
-    regions = regions_for(primary, muscles)
+def figure_drawing(data: dict[str, Any], name: str, regions: set[str]) -> Drawing:
+    """The full figure: one panel per key position, side by side; ``regions`` are tinted."""
+    figure = pose_figure(data)
     left, top, width, height, ratio = _fit(figure, LABEL_SPACE)
     frame = _Frame(figure.view, left, top, 1)
     panels: list[Panel] = []
@@ -419,20 +399,20 @@ def drawing(
         if index > 0 and distance < 6:
             panel.shapes += _press_marks(frame, figure, pos)
         panels.append(panel)
-    from .words import describe
+    return Drawing(
+        width, height, panels, ratio, cycle_class(cycle_seconds(data)), f"How to do it: {name}", describe(figure, name)
+    )
 
-    return Drawing(width, height, panels, ratio, cycle_for(dose), f"How to do it: {name}", describe(figure, name))
 
-
-def still(data: dict[str, Any], primary: list[str], muscles: dict[str, dict[str, Any]]) -> Drawing:
+def still_drawing(data: dict[str, Any], regions: set[str]) -> Drawing:
     """The key position alone, in whole centimetres: the compact card's small picture."""
-    figure = copy.copy(load(data))  # the posed figure is shared: only this copy loses positions
+    figure = copy.copy(pose_figure(data))
     keyed = [p for p in figure.positions if p.key == figure.key] or figure.positions[-1:]
     figure.positions = keyed
     left, top, width, height, ratio = _fit(figure, 0)
     frame = _Frame(figure.view, left, top, 0)
     panel = Panel(keyed[0].key, keyed[0].key.capitalize(), 0)
-    shapes = _panel(figure, keyed[0], frame, regions_for(primary, muscles), still=True)
+    shapes = _panel(figure, keyed[0], frame, regions, still=True)
     # Small and many to a page: no floor line, bench legs, neck or arrows, which add bytes and little
     # at this size, and no far limb hidden exactly behind a near one.
     small = ("xf-g", "xf-bench-leg", "xf-partner", "xf-neck")
@@ -441,61 +421,35 @@ def still(data: dict[str, Any], primary: list[str], muscles: dict[str, dict[str,
     return Drawing(width, height, [panel], ratio, 0, "", "")
 
 
-def _relative(d: str) -> str:
-    """Whole-number path data rewritten with relative moves where they are shorter."""
-    out: list[str] = []
-    x = y = 0
-    for command, args in re.findall(r"([MLZl])([^MLZl]*)", d):
-        if command == "Z":
-            out.append("Z")
-            continue
-        nx, ny = (int(v) for v in args.split())
-        if command == "l":
-            nx, ny = x + nx, y + ny
-        dx, dy = nx - x, ny - y
-        if command == "M":
-            out.append(f"M{nx} {ny}")
-        elif dx == 0 and dy == 0:
-            out.append("l0 0")
-        elif dy == 0:
-            out.append(min(f"h{dx}", f"H{nx}", key=len))
-        elif dx == 0:
-            out.append(min(f"v{dy}", f"V{ny}", key=len))
-        else:
-            out.append(min(f"l{dx} {dy}".replace(" -", "-"), f"L{nx} {ny}".replace(" -", "-"), key=len))
-        x, y = nx, ny
-    return "".join(out)
-
-
-def _compact(shapes: list[Shape]) -> list[Shape]:
+def _compact(shapes: list[SvgShape]) -> list[SvgShape]:
     """The still's shapes in fewer bytes: rectangles as paths, relative path data, and the muscle
     tints as one path drawn where the last of them was."""
     tints = [dict(s.attrs)["d"] for s in shapes if s.cls == "xf-m"]
     last = max((i for i, s in enumerate(shapes) if s.cls == "xf-m"), default=-1)
-    out: list[Shape] = []
+    out: list[SvgShape] = []
     for index, shape in enumerate(shapes):
         if shape.cls == "xf-m":
             if index == last:
-                out.append(Shape("path", "xf-m", [("d", _relative("".join(tints)))]))
+                out.append(SvgShape("path", "xf-m", [("d", relative_path("".join(tints)))]))
             continue
         attrs = dict(shape.attrs)
         if shape.tag == "rect":
             x, y, w, h = (int(attrs[k]) for k in ("x", "y", "width", "height"))
-            shape = Shape("path", shape.cls, [("d", f"M{x} {y}h{w}v{h}h{-w}Z")])
-        elif shape.tag == "path" and re.fullmatch(r"[MLZl0-9 -]*", attrs["d"]):
-            shape = Shape("path", shape.cls, [("d", _relative(attrs["d"]))])
+            shape = SvgShape("path", shape.cls, [("d", f"M{x} {y}h{w}v{h}h{-w}Z")])
+        elif shape.tag == "path" and is_simple(attrs["d"]):
+            shape = SvgShape("path", shape.cls, [("d", relative_path(attrs["d"]))])
         out.append(shape)
     return out
 
 
-def _unhidden(shapes: list[Shape]) -> list[Shape]:
+def _unhidden(shapes: list[SvgShape]) -> list[SvgShape]:
     """Drop a shape that a later one draws again exactly (a far limb behind its twin, say)."""
 
-    def key(shape: Shape) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    def key(shape: SvgShape) -> tuple[str, str, tuple[tuple[str, str], ...]]:
         return shape.tag, shape.cls.replace(" xf-far", ""), tuple(shape.attrs)
 
     later: set[tuple[str, str, tuple[tuple[str, str], ...]]] = set()
-    kept: list[Shape] = []
+    kept: list[SvgShape] = []
     for shape in reversed(shapes):
         if key(shape) not in later:
             kept.append(shape)
@@ -506,11 +460,11 @@ def _unhidden(shapes: list[Shape]) -> list[Shape]:
 _MERGEABLE = ("xf-leg", "xf-foot", "xf-arm", "xf-leg xf-far", "xf-foot xf-far", "xf-arm xf-far")
 
 
-def _finish(shapes: list[Shape], width: float, digits: int = 1) -> list[Shape]:
+def _finish(shapes: list[SvgShape], width: float, digits: int = 1) -> list[SvgShape]:
     """Fill in the floor's length once the panel width is known, and draw same-looking limbs as one
     path (fewer bytes; near and far limbs stay apart, so what is in front stays in front)."""
-    merged: list[Shape] = []
-    first: dict[str, Shape] = {}
+    merged: list[SvgShape] = []
+    first: dict[str, SvgShape] = {}
     for shape in shapes:
         shape.attrs = [(k, v.replace("{W}", num(width, digits))) for k, v in shape.attrs]
         if shape.tag == "path" and shape.cls in _MERGEABLE and shape.cls in first:

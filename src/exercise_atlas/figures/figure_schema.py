@@ -74,6 +74,18 @@ _POSITION = {
             "maximum": 100,
             "description": "In the air: the first contact's point is this many cm above its surface (the other contacts are still checked).",
         },
+        "move": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 30,
+            "description": "Seconds to move into this position from the one before (on the first position: the return from the last); default 1.",
+        },
+        "hold": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 60,
+            "description": "Seconds this position is held; default 0.5.",
+        },
         "both": _SIDE,
         "left": _SIDE,
         "right": _SIDE,

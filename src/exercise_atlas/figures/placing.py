@@ -7,25 +7,12 @@ its surface (and, after the first position, stays where it was). No coordinate i
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .body import (
-    SIDES,
-    Angles,
-    Mat,
-    Vec,
-    add,
-    apply,
-    body_points,
-    mul,
-    point_radius,
-    rotation,
-    scale,
-    sub,
-)
+from .body import SIDES, Angles, body_points, point_radius
+from .vectors import Mat, Vec, add, apply, mul, rotation, scale, sub
 
 # The picture plane of each view: which world axis runs right on the screen, which runs down,
 # and which points at the reader (depth). Axes: 0 = x (forward), 1 = y (up), 2 = z (left).
@@ -314,21 +301,12 @@ def placed_prop(figure: Figure, prop: dict[str, Any], first: dict[str, Vec], now
     return PlacedProp(kind, name, centre=centre, radius=diameter / 2, squeeze=squeeze, axis=axis, flat=norm > 1)
 
 
-# Posed figures by their data's content: the check, the full figure and the still need the same
-# pose, so each is posed once. Keyed by content, not identity, so changed data is posed anew.
-_POSED: dict[str, Figure] = {}
+def pose_figure(data: dict[str, Any]) -> Figure:
+    """The figure posed and placed in every key position. Posing is cheap (a few hundred points),
+    so each caller poses its own copy: nothing is kept between calls or builds."""
+    figure = build(data)
+    place(figure)
+    return figure
 
 
-def load(data: dict[str, Any]) -> Figure:
-    """The figure posed and placed; callers read it and never change it (copy it to change it)."""
-    key = json.dumps(data, sort_keys=True, default=str)
-    if key not in _POSED:
-        if len(_POSED) > 10_000:  # a long `mkdocs serve` session: forget earlier builds' figures
-            _POSED.clear()
-        figure = build(data)
-        place(figure)
-        _POSED[key] = figure
-    return _POSED[key]
-
-
-__all__ = ["Figure", "Placed", "PlacedProp", "load", "project"]
+__all__ = ["Figure", "Placed", "PlacedProp", "pose_figure", "project"]
