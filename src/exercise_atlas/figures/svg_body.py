@@ -56,21 +56,34 @@ def _way(pts: dict[str, Vec], side: str, way: str) -> Vec:
     }[way]
 
 
+def seen_muscles(screen: Screen, pts: dict[str, Vec], sides: Sequence[str], regions: set[str]) -> set[tuple[str, str]]:
+    """(region, side) pairs on the side of their limb the reader sees: a muscle on the back of the
+    thigh is not drawn on a body seen from the front."""
+    seen: set[tuple[str, str]] = set()
+    for region in regions:
+        start, _, _, _, way = _REGION_PLACES[region]
+        for side in sides if region != "side-trunk" else sides[:1]:
+            p = "" if start == "pelvis" else f"{side}."
+            s = pts[p + start]
+            if screen.depth(add(s, _way(pts, side, way))) - screen.depth(s) >= -0.7:
+                seen.add((region, side))
+    return seen
+
+
 def muscle_shapes(
-    screen: Screen, pts: dict[str, Vec], sides: Sequence[str], regions: set[str], far: dict[str, set[str]]
+    screen: Screen, pts: dict[str, Vec], seen: set[tuple[str, str]], far: dict[str, set[str]]
 ) -> list[SvgShape]:
     """The working muscles: a striped band on the body where each tinted region lies."""
     near_chains: list[list[Vec]] = []
     far_chains: list[list[Vec]] = []
-    for region in sorted(regions):
+    for region, side in sorted(seen):
         start, end, a, b, way = _REGION_PLACES[region]
-        for side in sides if region != "side-trunk" else sides[:1]:
-            p = "" if start == "pelvis" else f"{side}."
-            s, e = pts[p + start], pts[p + end]
-            off = scale(_way(pts, side, way), _HALF[start] * _OFFSET)
-            chain = [add(lerp(s, e, a), off), add(lerp(s, e, b), off)]
-            limb = "arm" if start in ("shoulder", "elbow") else "leg"
-            (far_chains if side in far[limb] else near_chains).append(chain)
+        p = "" if start == "pelvis" else f"{side}."
+        s, e = pts[p + start], pts[p + end]
+        off = scale(_way(pts, side, way), _HALF[start] * _OFFSET)
+        chain = [add(lerp(s, e, a), off), add(lerp(s, e, b), off)]
+        limb = "arm" if start in ("shoulder", "elbow") else "leg"
+        (far_chains if side in far[limb] else near_chains).append(chain)
     out = []
     if far_chains:
         out.append(shape("path", "xf-m xf-far", d=screen.path(*far_chains)))
@@ -92,7 +105,10 @@ def _limbs(screen: Screen, pts: dict[str, Vec], sides: Sequence[str], far: bool)
     tag = " xf-far" if far else ""
     out: list[SvgShape] = []
     legs = list(sides)
-    for cls, a, b in _LEG:
+    if far and legs:  # half hidden and lighter: one even stroke from hip to ankle is enough
+        chains = [[pts[f"{s}.{n}"] for n in ("hip", "knee", "ankle")] for s in legs]
+        out.append(shape("path", "xf-s xf-far", d=screen.path(*chains)))
+    for cls, a, b in _LEG if not far else ():
         chains = [[pts[f"{s}.{a}"], pts[f"{s}.{b}"]] for s in legs]
         if chains:
             out.append(shape("path", cls + tag, d=screen.path(*chains)))
@@ -105,7 +121,10 @@ def _limbs(screen: Screen, pts: dict[str, Vec], sides: Sequence[str], far: bool)
 def _arms(screen: Screen, pts: dict[str, Vec], sides: Sequence[str], far: bool) -> list[SvgShape]:
     tag = " xf-far" if far else ""
     out: list[SvgShape] = []
-    for cls, a, b in _ARM:
+    if far and sides:
+        chains = [[pts[f"{s}.{n}"] for n in ("shoulder", "elbow", "wrist")] for s in sides]
+        out.append(shape("path", "xf-r xf-far", d=screen.path(*chains)))
+    for cls, a, b in _ARM if not far else ():
         chains = [[pts[f"{s}.{a}"], pts[f"{s}.{b}"]] for s in sides]
         if chains:
             out.append(shape("path", cls + tag, d=screen.path(*chains)))
@@ -123,10 +142,10 @@ def _middle(screen: Screen, pts: dict[str, Vec]) -> list[SvgShape]:
         lerp(pts["pelvis"], pts["left.hip"], TRUNK_INNER_HIP / HIP_HALF),
     ]
     # The head and the face are dots: a path of one point drawn with a round cap as wide as the
-    # head, so a moving head needs one animated value, not two.
+    # head, so a moving head needs one animated value, not two. The trunk's thick rounded edge
+    # reaches up to the head, so no neck is drawn.
     out = [
         shape("path", "xf-k", d=screen.path(corners, close=True)),
-        shape("path", "xf-n", d=screen.path([pts["chest"], pts["neck_top"]])),
         shape("path", "xf-o", d=_dot(screen, pts["head"])),
     ]
     # The face: a mark on the front of the head, so the reader sees which way it looks (left out
@@ -146,19 +165,26 @@ def body_shapes(
     working: Sequence[str],
     regions: set[str],
     far: dict[str, set[str]] | None = None,
+    seen: set[tuple[str, str]] | None = None,
 ) -> list[SvgShape]:
-    """The body in depth order: far limbs, trunk and head, near limbs, then the muscles on top.
+    """The body in depth order: far limbs with their muscles, trunk and head, near limbs, then the
+    near limbs' muscles on top, so no limb in front cuts them.
 
-    ``far`` fixes which limbs are far (a movement keeps one order); by default it is measured."""
+    ``far`` and ``seen`` fix which limbs are far and which muscles show (a movement keeps one
+    drawing order, so its poses have the same shapes); by default they are measured."""
     far = far if far is not None else far_sides(screen, pts)
+    seen = seen if seen is not None else seen_muscles(screen, pts, working, regions)
     far_legs, far_arms = sorted(far["leg"]), sorted(far["arm"])
     near_legs = [s for s in SIDES if s not in far["leg"]]
     near_arms = [s for s in SIDES if s not in far["arm"]]
+    muscles = muscle_shapes(screen, pts, seen, far)
+    behind = [m for m in muscles if "xf-far" in m.cls]  # a far limb's muscle: the body may hide it
     return (
         _limbs(screen, pts, far_legs, True)
         + _arms(screen, pts, far_arms, True)
+        + behind
         + _middle(screen, pts)
         + _limbs(screen, pts, near_legs, False)
         + _arms(screen, pts, near_arms, False)
-        + muscle_shapes(screen, pts, working, regions, far)
+        + [m for m in muscles if m not in behind]
     )

@@ -19,7 +19,7 @@ from .motion import Frame, timeline
 from .pathdata import is_simple, relative_path
 from .placing import Figure, Placed, pose_figure
 from .screen import Screen, SvgShape, num, shape
-from .svg_body import body_shapes, far_sides
+from .svg_body import body_shapes, far_sides, seen_muscles
 from .svg_props import line_shapes, prop_shapes
 from .timing import beats
 from .vectors import Vec
@@ -74,6 +74,11 @@ class Drawing:
     key_times: str = ""
 
     @property
+    def duration(self) -> str:
+        """One pass of the movement as SMIL writes it: '6.5s'."""
+        return f"{num(self.seconds, 2)}s"
+
+    @property
     def rows(self) -> int:
         return math.ceil(len(self.panels) / self.cols)
 
@@ -107,7 +112,12 @@ def _bounds(figure: Figure, poses: list[Placed]) -> tuple[float, float, float, f
                 x, y = screen.xy(prop.line[0])
                 xs += [x - 8, x + 8]
                 ys += [y - 8, y]
-        if figure.view != "top":
+        if figure.view == "oblique":
+            for corner in _floor_patch(poses):
+                x, y = screen.xy(corner)
+                xs.append(x)
+                ys.append(y)
+        elif figure.view != "top":
             for point in ("left.toe", "right.toe", "pelvis"):
                 x, y = screen.xy((pos.points[point][0], 0.0, pos.points[point][2]))
                 ys.append(y)
@@ -137,9 +147,22 @@ def _columns(count: int, ratio: str) -> int:
     return 1 if RATIOS[ratio] >= 4 / 3 else min(count, 3)
 
 
-def _floor(screen: Screen, width: float) -> list[SvgShape]:
+def _floor_patch(poses: list[Placed]) -> list[Vec]:
+    """The corners of the floor under every pose (and its props), 15 cm beyond them."""
+    spots = [v for pose in poses for v in pose.points.values()]
+    spots += [c for pose in poses for p in pose.props for b in [p.box, *(p.parts or [])] if b for c in b.corners()]
+    xs, zs = [v[0] for v in spots], [v[2] for v in spots]
+    x0, x1, z0, z1 = min(xs) - 15, max(xs) + 15, min(zs) - 15, max(zs) + 15
+    return [(x0, 0.0, z0), (x0, 0.0, z1), (x1, 0.0, z1), (x1, 0.0, z0)]
+
+
+def _floor(screen: Screen, width: float, poses: list[Placed]) -> list[SvgShape]:
+    """The floor: a line seen from the side or front; seen at three-quarters, the patch of floor
+    under the body, so a hand or a foot resting on it is seen to rest."""
     if screen.camera.view == "top":
         return []
+    if screen.camera.view == "oblique":
+        return [shape("path", "xf-fl", d=screen.path(_floor_patch(poses), close=True))]
     _, fy = screen.xy((0.0, 0.0, 0.0))
     return [shape("path", "xf-g", d=f"M0 {screen.n(fy)}H{screen.n(width)}")]
 
@@ -159,11 +182,12 @@ def _ordered(
     working: tuple[str, ...],
     regions: set[str],
     far: dict[str, set[str]] | None,
+    seen: set[tuple[str, str]] | None = None,
 ) -> list[SvgShape]:
     """Following props go between the far limbs and the near ones; band lines and muscles on top."""
-    body = body_shapes(screen, pos.points, working, regions, far)
-    muscles = [s for s in body if s.cls.startswith("xf-m")]
-    body = [s for s in body if not s.cls.startswith("xf-m")]
+    body = body_shapes(screen, pos.points, working, regions, far, seen)
+    muscles = [s for s in body if s.cls == "xf-m"]
+    body = [s for s in body if s.cls != "xf-m"]
     split = next((i for i, s in enumerate(body) if s.cls == "xf-k"), 0)
     follow = prop_shapes(screen, pos.props, static=False)
     return body[:split] + follow + body[split:] + line_shapes(screen, pos.props) + muscles
@@ -299,7 +323,11 @@ def _moving(figure: Figure, frames: list[Frame], screen: Screen, regions: set[st
     """The body and following props posed at every step, each shape with the attributes that
     change as SMIL values (one order of limbs for the whole movement, so the shapes match)."""
     far = far_sides(screen, frames[0].pose.points)
-    posed = [_ordered(screen, figure, f.pose, _working(figure), regions, far) for f in frames]
+    seen = seen_muscles(screen, frames[0].pose.points, _working(figure), regions)
+    posed = [_ordered(screen, figure, f.pose, _working(figure), regions, far, seen) for f in frames]
+    # The far limb's muscle stays in the still panels: moving, it is mostly behind the body, and
+    # leaving it out keeps a two-legged figure within its bytes.
+    posed = [[s for s in pose if s.cls != "xf-m xf-far"] for pose in posed]
     twins = [len(hidden_twins(pose)) == len(pose) for pose in posed]
     if all(not kept for kept in twins):  # a far limb hidden behind its twin all the way through
         keep = {s.cls for s in hidden_twins(posed[0])}
@@ -329,7 +357,7 @@ def figure_drawing(data: dict[str, Any], name: str, regions: set[str]) -> Drawin
         panel = Panel(pos.key, pos.key.capitalize(), col * width, row * height)
         nxt = figure.positions[(index + 1) % count]
         panel.shapes = _compact(
-            _floor(screen, width)
+            _floor(screen, width, figure.positions)
             + prop_shapes(screen, pos.props, static=True)
             + _pose_shapes(screen, figure, pos, regions)
             + _arrows(screen, figure, pos, nxt)
@@ -337,9 +365,10 @@ def figure_drawing(data: dict[str, Any], name: str, regions: set[str]) -> Drawin
         panels.append(panel)
     still = Screen(figure.camera, left, top, digits=0, fixed=True)
     seconds = frames[-1].time or 1.0
-    art = Drawing(width, height, panels, cols, ratio, f"How to do it: {name}", describe(figure, name))
+    words = describe(figure, name, returns=beats(data)[0].move > 0)
+    art = Drawing(width, height, panels, cols, ratio, f"How to do it: {name}", words)
     art.label_size = round(max(11.0, LABEL_PX * width * cols / PHONE_WIDTH), 1)
-    art.scene = _floor(still, width) + prop_shapes(still, figure.positions[0].props, static=True)
+    art.scene = _floor(still, width, figure.positions) + prop_shapes(still, figure.positions[0].props, static=True)
     art.moving = _moving(figure, frames, still, regions)
     art.seconds, art.key_times = seconds, _key_times(frames, seconds)
     return art
@@ -353,8 +382,8 @@ def still_drawing(data: dict[str, Any], regions: set[str]) -> Drawing:
     left, top, width, height, ratio = _fit(figure, keyed, 0)
     screen = Screen(figure.camera, left, top, digits=0)
     shapes = prop_shapes(screen, keyed[0].props, static=True) + _pose_shapes(screen, figure, keyed[0], regions)
-    # Small and many to a page: no bench legs, neck or face, which add bytes and little at this size.
-    shapes = [s for s in shapes if s.cls not in ("xf-p xf-pl", "xf-n", "xf-e")]
+    # Small and many to a page: no bench legs or face, which add bytes and little at this size.
+    shapes = [s for s in shapes if s.cls not in ("xf-p xf-pl", "xf-e")]
     panel = Panel(keyed[0].key, keyed[0].key.capitalize(), 0, 0, _compact(shapes))
     return Drawing(width, height, [panel], 1, ratio, "", "")
 

@@ -129,7 +129,9 @@ def _kettlebell(screen: Screen, prop: PlacedProp) -> list[SvgShape]:
     handle = (
         f"M{n(x - 7)} {n(top + 2)}L{n(min(ax, bx) - 3)} {n(min(ay, by))}H{n(max(ax, bx) + 3)}L{n(x + 7)} {n(top + 2)}"
     )
-    return [shape("path", "xf-kb", d=handle), shape("circle", "xf-kb", cx=n(x), cy=n(y), r=n(prop.radius))]
+    # The bell is a dot as wide as the bell, so a moving bell needs one animated value.
+    bell = shape("path", "xf-bell", d=f"M{n(x)} {n(y)}l0 0", **{"stroke-width": n(2 * prop.radius)})
+    return [shape("path", "xf-kb", d=handle), bell]
 
 
 def _dumbbell(screen: Screen, prop: PlacedProp) -> list[SvgShape]:

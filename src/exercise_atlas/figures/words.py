@@ -42,20 +42,20 @@ def posture(pos: Placed) -> str:
     up = _unit(sub(pts["chest"], pts["pelvis"]))
     face = _unit(sub(pts["face"], pts["head"]))
     on = {point.split(".")[-1] for point, _ in pos.contacts}
-    if up[1] > 0.55:
-        if "pelvis" in on:
-            return "sitting"
-        if "knee" in on:
-            return "kneeling"
-        knee = max(Angles().knee, *(pos.sides[s].knee for s in SIDES))
+    if "pelvis" in on and up[1] > 0.55:
+        return "sitting"
+    if on <= {"foot", "heel", "toe"} and (on or pos.lift):
+        knee = max(pos.sides[s].knee for s in SIDES)
         if pts["pelvis"][1] < 0.42 * HEIGHT and knee > 60:
             return "squatting"
         if up[1] < 0.85:
             return "bending forwards at the hips"
         return "standing"
-    if up[1] > -0.3 and {"hand", "knee"} <= on:
+    if "knee" in on and up[1] > 0.55:
+        return "kneeling"
+    if {"hand", "knee"} <= on:
         return "on hands and knees"
-    if {"elbow", "knee"} <= on and abs(face[1]) > 0.5 and face[1] < 0:
+    if {"elbow", "knee"} <= on and face[1] < -0.5:
         return "on forearms and knees"
     if face[1] > 0.6:
         return "lying on the back"
@@ -83,18 +83,30 @@ def _surface(figure: Figure, on: str) -> str:
 
 
 def supports(figure: Figure, pos: Placed) -> str:
-    names = _sides_by_height(pos)
-    seen: list[str] = []
-    for point, on in pos.contacts:
-        part = _point(point, names)
-        if point.endswith(("heel", "toe")):
-            part = part.rsplit(" ", 1)[0] + " foot"
-        words = f"{part} on {_surface(figure, on)}"
-        if words not in seen:
-            seen.append(words)
+    """What rests on what: 'both feet on the floor, top ankle on the bench'."""
     if pos.lift:
         return "in the air"
-    return ", ".join(seen)
+    names = _sides_by_height(pos)
+    seen: list[tuple[str, str, str]] = []  # (side, part, surface)
+    for point, on in pos.contacts:
+        side, _, part = point.rpartition(".")
+        part = "foot" if part in ("heel", "toe") else part
+        entry = (side, part, _surface(figure, on))
+        if entry not in seen:
+            seen.append(entry)
+    words: list[str] = []
+    for side, part, surface in seen:
+        pair = [s for s, p, w in seen if p == part and w == surface]
+        named = _point(f"{side}.{part}" if side else part, names)
+        if len(pair) == 2:
+            if side != pair[0]:
+                continue
+            named = "both " + _PLURALS.get(_POINT_WORDS.get(part, part), _POINT_WORDS.get(part, part) + "s")
+        words.append(f"{named} on {surface}")
+    return ", ".join(words)
+
+
+_PLURALS = {"foot": "feet", "knee": "knees", "forearm": "forearms", "hand": "hands", "ankle": "ankles"}
 
 
 def changes(a: Placed, b: Placed) -> list[str]:
@@ -134,8 +146,9 @@ def _plural(verb: str) -> str:
     return f"{first} {rest}".strip()
 
 
-def describe(figure: Figure, name: str) -> str:
-    """A few short sentences: each key position, and what moves between them."""
+def describe(figure: Figure, name: str, returns: bool = True) -> str:
+    """A few short sentences: each key position, what moves between them, and (when the movement
+    goes back to its start rather than starting afresh) what moves on the way back."""
     positions = figure.positions
     text = [f"{name}, drawn from {VIEW_WORDS[figure.view]} in {len(positions)} key positions."]
     for index, pos in enumerate(positions):
@@ -146,7 +159,7 @@ def describe(figure: Figure, name: str) -> str:
             if moved:
                 sentence += "; " + ", ".join(moved)
         text.append(sentence + ".")
-    back = changes(positions[-1], positions[0]) if len(positions) > 1 else []
+    back = changes(positions[-1], positions[0]) if len(positions) > 1 and returns else []
     if back:
         text.append("Then back: " + ", ".join(back) + ".")
     return " ".join(text)
