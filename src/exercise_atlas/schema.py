@@ -12,7 +12,7 @@ import json
 from functools import cache
 from typing import Any
 
-from .figures.schema import FIGURE_SCHEMA
+from .figures.figure_schema import FIGURE_SCHEMA
 from .patterns import (
     ID_PATTERN,
     IMAGE_PATTERN,
