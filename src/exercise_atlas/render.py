@@ -277,3 +277,7 @@ def bibliography(r: Renderer, page: str | None) -> str:
 @macro("glossary")
 def glossary(r: Renderer, page: str | None) -> str:
     return r.template("glossary.html", terms=r.site.glossary)
+
+
+# Macros of their own modules: importing one registers it, after the built-in ones.
+from .charts import macro as _charts  # noqa: E402, F401 - registers {{ chart(...) }}

@@ -102,3 +102,48 @@
   if (window.document$) window.document$.subscribe(setUp);
   else setUp();
 })();
+
+// Evidence charts: a reader places their own result on a scale chart (templates/chart.html).
+// Nothing is sent anywhere; the number stays in the page. Without this script the form is hidden
+// by the stylesheet and the chart and its table read in full.
+(function () {
+  "use strict";
+
+  function setUpForm(form) {
+    var figure = form.closest(".chart");
+    var reader = figure.querySelector(".chart__reader");
+    var inputs = form.querySelectorAll("input[data-part]");
+    var output = form.querySelector(".chart__result");
+    var ratio = form.getAttribute("data-ratio") === "yes";
+    function update() {
+      var first = parseFloat(inputs[0].value);
+      var value = ratio ? (first / parseFloat(inputs[1].value)) * 100 : first;
+      if (!isFinite(value) || value < 0) {
+        reader.classList.remove("chart__reader--shown");
+        output.textContent = "";
+        return;
+      }
+      var end = parseFloat(reader.getAttribute("data-end"));
+      var span = parseFloat(reader.getAttribute("data-span"));
+      var x = (Math.min(value, end) / end) * span;
+      var shown = Math.round(value);
+      reader.querySelector(".chart__you").setAttribute("cx", x.toFixed(1));
+      var label = reader.querySelector(".chart__you-value");
+      label.setAttribute("x", (x + 9).toFixed(1));
+      label.textContent = String(shown);
+      reader.classList.add("chart__reader--shown");
+      output.textContent = "Yours: " + shown + " %, drawn on the chart's last row.";
+    }
+    form.addEventListener("input", update);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+  }
+
+  function setUp() {
+    document.querySelectorAll(".chart__form").forEach(setUpForm);
+  }
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(setUp);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
+})();
