@@ -280,4 +280,5 @@ def glossary(r: Renderer, page: str | None) -> str:
 
 
 # Macros of their own modules: importing one registers it, after the built-in ones.
+from . import showcase as _showcase  # noqa: E402, F401 - registers {{ exercise_figures(...) }}
 from .charts import macro as _charts  # noqa: E402, F401 - registers {{ chart(...) }}
