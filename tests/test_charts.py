@@ -92,12 +92,12 @@ MISTAKES = [
     (
         "        value: 86\n",
         "        valeu: 86\n",
-        f"{CHARTS}:15: charts.0.items.1.valeu: unknown field 'valeu' (did you mean 'value'?)",
+        f"{CHARTS}:15: charts.activity.items.1.valeu: unknown field 'valeu' (did you mean 'value'?)",
     ),
     (
         "    kind: scale\n",
         "    kind: scales\n",
-        f"{CHARTS}:37: charts.2.kind: expected one of 'ranked-bars', 'icon-array', 'scale', 'stages'; got 'scales' (did you mean 'scale'?)",
+        f"{CHARTS}:37: charts.ratio.kind: expected one of 'ranked-bars', 'icon-array', 'scale', 'stages'; got 'scales' (did you mean 'scale'?)",
     ),
     (
         "    criterion: Move on when it does not hurt.\n",

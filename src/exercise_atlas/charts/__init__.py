@@ -11,9 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..stride.checks import named_by_speed, stride_problems
 from ..validate import schema_problems
 from ..yamlsource import load_yaml, read_text
-from .checks import problems_of
+from .checks import named_by_id, problems_of
 from .schema import CHARTS_SCHEMA
 
 if TYPE_CHECKING:
@@ -35,11 +36,19 @@ def load_charts(shown: str, site: Site) -> tuple[dict[str, Any], list[Problem]]:
     located, problems = load_yaml(text, shown)
     if located is None:
         return {}, problems
-    problems = schema_problems(located, CHARTS_SCHEMA, shown)
+    problems = [
+        named_by_speed(named_by_id(problem, located.data), located.data)
+        for problem in schema_problems(located, CHARTS_SCHEMA, shown)
+    ]
     if problems:
         return {}, problems
     data: dict[str, Any] = located.data  # type: ignore[assignment]  # the schema made it a mapping
     problems = problems_of(located, shown, site)
+    if "stride" in data:
+        problems += stride_problems(located, shown, site)
     if problems:
         return {}, problems
-    return {"charts": {chart["id"]: chart for chart in data["charts"]}}, []
+    loaded = {"charts": {chart["id"]: chart for chart in data["charts"]}}
+    if "stride" in data:
+        loaded["stride"] = data["stride"]
+    return loaded, []

@@ -4,6 +4,7 @@ line of the value at fault, named by the chart's id rather than its place in the
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -110,6 +111,19 @@ def _exercise_issues(at: Path_, exercise: str, site: Site) -> Iterator[Issue]:
         return  # reported in the exercise's own file
     if exercise not in site.exercises:
         yield (*at, "exercise"), f"unknown exercise '{exercise}'{did_you_mean(exercise, site.exercises)}"
+
+
+def named_by_id(problem: Problem, data: object) -> Problem:
+    """``charts.activity.kind`` rather than ``charts.0.kind``: contributors know charts by id."""
+    parts = problem.field.split(".")
+    if len(parts) < 2 or parts[0] != "charts" or not parts[1].isdigit() or not isinstance(data, dict):
+        return problem
+    charts = data.get("charts")
+    index = int(parts[1])
+    chart = charts[index] if isinstance(charts, list) and index < len(charts) else None
+    if not isinstance(chart, dict) or not isinstance(chart.get("id"), str):
+        return problem
+    return dataclasses.replace(problem, field=".".join(["charts", chart["id"], *parts[2:]]))
 
 
 def problems_of(located: Located, shown: str, site: Site) -> list[Problem]:

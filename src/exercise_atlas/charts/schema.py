@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..stride.schema import STRIDE_SCHEMA
+
 KINDS = ("ranked-bars", "icon-array", "scale", "stages")
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -68,6 +70,6 @@ CHARTS_SCHEMA: dict[str, Any] = {
     "required": ["charts"],
     "properties": {
         "charts": {"type": "array", "items": CHART},
-        "stride": {"type": "object"},  # checked on its own (stride/)
+        "stride": STRIDE_SCHEMA,
     },
 }
