@@ -145,7 +145,7 @@ def test_page_must_open_with_its_own_card(mini):
          "(did you mean 'ball-squeeze'?)"),
         ("{{ exercise_crad() }}",
          "docs/index.md:8: {{ exercise_crad() }}: unknown macro 'exercise_crad' (did you mean 'exercise_card'?); known: "
-         "'exercise_card', 'exercise_library', 'muscle_table', 'muscle_map', 'bibliography', 'glossary'"),
+         "'exercise_card', 'exercise_library', 'muscle_table', 'muscle_map', 'bibliography', 'glossary', 'exercise_figures', 'chart', 'stride'"),
         ("Inline {{ exercise_card(\"ball-squeeze\") }} text",
          "docs/index.md:8: a macro must stand alone on its own line, with no indentation"),
     ],

@@ -28,6 +28,9 @@ def test_every_macro_is_registered_with_its_function():
         "muscle_map",
         "bibliography",
         "glossary",
+        "exercise_figures",
+        "chart",
+        "stride",
     ]
     assert all(callable(m.render) for m in MACROS.values())
 
@@ -38,7 +41,7 @@ def test_every_macro_is_registered_with_its_function():
         (
             'exercise_crad("a")',
             ["unknown macro 'exercise_crad' (did you mean 'exercise_card'?); known: 'exercise_card', "
-             "'exercise_library', 'muscle_table', 'muscle_map', 'bibliography', 'glossary'"],
+             "'exercise_library', 'muscle_table', 'muscle_map', 'bibliography', 'glossary', 'exercise_figures', 'chart', 'stride'"],
         ),
         ("exercise_card()", ["exercise_card(): missing argument 'id'"]),
         ('exercise_card("a", "full", "x")', ["exercise_card() takes at most 2 argument(s), got 3"]),

@@ -47,6 +47,21 @@ def test_same_cards_as_mkdocs(sites, generator, page):
     assert cards(sites[generator], page) == expected
 
 
+CHART_RE = re.compile(r'<figure class="chart .*?</figure>', re.S)
+
+
+@pytest.mark.parametrize("generator", ["properdocs", "zensical"])
+@pytest.mark.parametrize("page", ["strength-training", "myths", "test-yourself", "return-to-running"])
+def test_same_charts_as_mkdocs(sites, generator, page):
+    def charts(site: Path) -> list[str]:
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        return [re.sub(r">\s+<", "><", chart) for chart in CHART_RE.findall(html)]
+
+    expected = charts(sites["mkdocs"])
+    assert expected, f"no chart on {page}"
+    assert charts(sites[generator]) == expected
+
+
 @pytest.mark.parametrize("generator", GENERATORS)
 def test_an_exercise_page_is_titled_and_described_by_its_exercise(sites, generator):
     """Each generator takes the title from the name that opens the page, not the file name, and

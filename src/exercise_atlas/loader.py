@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Any, cast
 
+from .charts import load_charts
 from .citations import text_problems, unknown_key
 from .data import ExerciseData, MuscleData
 from .errors import Problem
@@ -45,7 +46,8 @@ def load_site(settings: Settings) -> Site:
 
 def _fingerprint(settings: Settings) -> tuple[Any, ...]:
     stamps: list[Any] = []
-    for path in (settings.muscles_file, settings.references_file, settings.glossary_file, settings.vocabulary_file):
+    files = (settings.muscles_file, settings.references_file, settings.glossary_file, settings.vocabulary_file)
+    for path in (*files, settings.charts_file):
         stamps.append(_stat(path))
     try:
         with os.scandir(settings.exercises_dir) as entries:
@@ -96,6 +98,10 @@ def _load(settings: Settings) -> Site:
     relations = relation_problems(site, settings.pages_dir, settings.muscles_file)
     site.problems += relations
     _set_aside_broken(site, {problem.path for problem in relations})
+    site.charts, problems = load_charts(settings.charts_file, site)
+    site.problems += problems
+    if problems:
+        site.unreadable.add("charts")
     return site
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .data import ExerciseData, MuscleData
 from .errors import ContentError, Problem
@@ -70,6 +70,7 @@ class Settings:
     )
     references_title: str = _option("References", "Heading of each page's reference list")
     published_urls_file: str = _option("", "List of every URL the site has published; each page must be on it")
+    charts_file: str = _option("", "YAML file of the evidence charts' numbers and the running stride's; empty for none")
 
     def exercise_files(self) -> list[Path]:
         folder = Path(self.exercises_dir)
@@ -124,6 +125,7 @@ class Site:
     references: dict[str, Reference] = field(default_factory=dict)
     exercises: dict[str, Exercise] = field(default_factory=dict)
     glossary: list[tuple[str, str]] = field(default_factory=list)
+    charts: dict[str, Any] = field(default_factory=dict)  # the charts file: {'charts': {id: chart}}
     vocabulary: Vocabulary = DEFAULT
     unreadable: set[str] = field(default_factory=set)  # data files that failed; checks against them are skipped
     broken_exercises: set[str] = field(default_factory=set)  # ids whose files have problems

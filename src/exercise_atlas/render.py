@@ -280,3 +280,9 @@ def bibliography(r: Renderer, page: str | None) -> str:
 @macro("glossary")
 def glossary(r: Renderer, page: str | None) -> str:
     return r.template("glossary.html", terms=r.site.glossary)
+
+
+# Macros of their own modules: importing one registers it, after the built-in ones.
+from . import showcase as _showcase  # noqa: E402, F401 - registers {{ exercise_figures(...) }}
+from .charts import macro as _charts  # noqa: E402, F401 - registers {{ chart(...) }}
+from .stride import macro as _stride  # noqa: E402, F401 - registers {{ stride() }}

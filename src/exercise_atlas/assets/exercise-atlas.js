@@ -156,3 +156,163 @@
   if (window.document$) window.document$.subscribe(setUp);
   else setUp();
 })();
+
+// Evidence charts: a reader places their own result on a scale chart (templates/chart.html).
+// Nothing is sent anywhere; the number stays in the page. Without this script the form is hidden
+// by the stylesheet and the chart and its table read in full.
+(function () {
+  "use strict";
+
+  function setUpForm(form) {
+    var figure = form.closest(".chart");
+    var reader = figure.querySelector(".chart__reader");
+    var inputs = form.querySelectorAll("input[data-part]");
+    var output = form.querySelector(".chart__result");
+    var ratio = form.getAttribute("data-ratio") === "yes";
+    function update() {
+      var first = parseFloat(inputs[0].value);
+      var value = ratio ? (first / parseFloat(inputs[1].value)) * 100 : first;
+      if (!isFinite(value) || value < 0) {
+        reader.classList.remove("chart__reader--shown");
+        output.textContent = "";
+        return;
+      }
+      var end = parseFloat(reader.getAttribute("data-end"));
+      var span = parseFloat(reader.getAttribute("data-span"));
+      var x = (Math.min(value, end) / end) * span;
+      var shown = Math.round(value);
+      reader.querySelector(".chart__you").setAttribute("cx", x.toFixed(1));
+      var label = reader.querySelector(".chart__you-value");
+      label.setAttribute("x", (x + 9).toFixed(1));
+      label.textContent = String(shown);
+      reader.classList.add("chart__reader--shown");
+      output.textContent = "Yours: " + shown + " %, drawn on the chart's last row.";
+    }
+    form.addEventListener("input", update);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+  }
+
+  function setUp() {
+    document.querySelectorAll(".chart__form").forEach(setUpForm);
+  }
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(setUp);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
+})();
+
+// The running stride (templates/stride.html): play and pause, step through the five moments with
+// the phase named, switch speed; the arrow keys step and the space bar plays or pauses while the
+// figure has focus. Motion is the SVG's own animation, so pausing and stepping set its clock.
+// Under reduced motion the moments stay side by side and stepping marks one of them.
+(function () {
+  "use strict";
+
+  function setUpStride(figure) {
+    if (figure.getAttribute("data-ready")) return;
+    figure.setAttribute("data-ready", "yes");
+    var seconds = parseFloat(figure.getAttribute("data-seconds"));
+    var play = figure.querySelector(".stride-figure__play");
+    var now = figure.querySelector(".stride-figure__now");
+    var reduce = window.matchMedia("(prefers-reduced-motion: reduce)");
+    var playing = !reduce.matches;
+    var index = -1;
+
+    function shown() {
+      return figure.querySelector(".stride-figure__speed:not([hidden])");
+    }
+    function allSvgs() {
+      return Array.prototype.slice.call(figure.querySelectorAll("svg"));
+    }
+    function poses() {
+      return Array.prototype.slice.call(shown().querySelectorAll(".stride__pose"));
+    }
+    function setPlaying(on) {
+      playing = on;
+      allSvgs().forEach(function (svg) {
+        if (on) svg.unpauseAnimations();
+        else svg.pauseAnimations();
+      });
+      play.textContent = on ? "Pause" : "Play";
+      if (on) {
+        index = -1;
+        now.textContent = "";
+        mark(-1);
+      }
+    }
+    function mark(current) {
+      poses().forEach(function (pose, i) {
+        pose.classList.toggle("stride__pose--current", i === current);
+      });
+    }
+    function show(i) {
+      var list = poses();
+      index = (i + list.length) % list.length;
+      setPlaying(false);
+      var at = parseFloat(list[index].getAttribute("data-at"));
+      allSvgs().forEach(function (svg) {
+        svg.setCurrentTime((at / 100) * seconds + 0.001);
+      });
+      mark(index);
+      now.textContent = list[index].getAttribute("data-words");
+    }
+    function step(by) {
+      if (index < 0) {
+        var t = (shown().querySelector("svg").getCurrentTime() % seconds) / seconds * 100;
+        var list = poses();
+        index = 0;
+        list.forEach(function (pose, i) {
+          if (parseFloat(pose.getAttribute("data-at")) <= t) index = i;
+        });
+        show(by > 0 ? index + 1 : index);
+        return;
+      }
+      show(index + by);
+    }
+    function liveness() {
+      figure.classList.toggle("stride-figure--live", !reduce.matches);
+      play.hidden = reduce.matches;
+      if (reduce.matches) setPlaying(false);
+    }
+
+    play.addEventListener("click", function () {
+      setPlaying(!playing);
+    });
+    figure.querySelector(".stride-figure__prev").addEventListener("click", function () {
+      step(-1);
+    });
+    figure.querySelector(".stride-figure__next").addEventListener("click", function () {
+      step(1);
+    });
+    figure.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+        event.preventDefault();
+        step(event.key === "ArrowRight" ? 1 : -1);
+      } else if (event.key === " " && event.target.tagName !== "BUTTON" && event.target.tagName !== "INPUT") {
+        event.preventDefault();
+        if (!reduce.matches) setPlaying(!playing);
+      }
+    });
+    figure.querySelectorAll('input[name="stride-speed"]').forEach(function (radio) {
+      radio.addEventListener("change", function () {
+        figure.querySelectorAll(".stride-figure__speed").forEach(function (speed) {
+          speed.hidden = speed.getAttribute("data-speed") !== radio.value;
+        });
+        if (index >= 0) show(Math.min(index, poses().length - 1));
+        else if (!playing) mark(-1);
+      });
+    });
+    figure.setAttribute("tabindex", "0");
+    figure.classList.add("stride-figure--scripted");
+    if (reduce.addEventListener) reduce.addEventListener("change", liveness);
+    liveness();
+  }
+
+  function setUp() {
+    document.querySelectorAll(".stride-figure").forEach(setUpStride);
+  }
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(setUp);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
+})();
