@@ -165,8 +165,8 @@ def test_filters_work_after_instant_navigation(browser, tmp_path):
     with serve(tmp_path / "out") as url:
         page = browser.new_page()
         page.goto(url)
-        page.locator('a.md-tabs__link:has-text("Train")').click()  # instant: no reload
-        page.get_by_role("link", name="Exercise library").first.click()
+        page.locator('a.md-tabs__link:has-text("Learn")').click()  # instant: no reload
+        page.locator(".md-tabs").get_by_role("link", name="Exercise library", exact=True).click()
         expect(page.locator(".library-filters")).to_be_visible()
         total = len(visible(page))
         page.get_by_role("checkbox", name="Elastic band").check()
