@@ -7,8 +7,11 @@
 // and deletes the old cache. The reader does nothing.
 //
 // - Pages: network first (revalidated, so a reader online gets the current text), the saved
-//   copy when there is no network or it takes longer than NETWORK_TIMEOUT, and our offline page
-//   (offline/) for a page that was never saved. Every page a reader opens online is saved.
+//   copy when there is no network or it takes longer than NETWORK_TIMEOUT. Offline, a page that
+//   was never saved gets an answer at its own address (the address stays, so the reader can try
+//   it again): the site's 404 page if the site has no such page (the sitemap of the build the
+//   worker saved is the list), else our offline page ("not saved yet"). Every page a reader
+//   opens online is saved.
 // - Material's fingerprinted files (name.0123abcd.min.js): cache first; the name changes with
 //   the content. Everything else (our own CSS/JS, icons, the search index): the saved copy at
 //   once, refreshed in the background (stale-while-revalidate).
@@ -31,6 +34,10 @@ var SCOPE = self.registration.scope
 var PREFIX = "adductor-atlas " + SCOPE + " "
 var CACHE = PREFIX + BUILD
 var OFFLINE_PAGE = SCOPE + "offline/"
+var NOT_FOUND_PAGE = SCOPE + "404.html"
+// The pages of the build this worker saved (from sitemap.xml), kept in its cache under this
+// address, which is never fetched: is an address a page the site has?
+var SITE_PAGES = SCOPE + "offline-site-pages.json"
 var STATUS = SCOPE + "offline-status.json"
 var SEARCH_INDEX = SCOPE + "search/search_index.json"
 var BUDGET = 5000000 // bytes stored, all saving included (measured: README, "Offline")
@@ -106,9 +113,7 @@ async function page(event, request) {
   if (!cached) {
     return network.catch(function () {
       networkDown = true
-      return savedPage(OFFLINE_PAGE).then(function (offline) {
-        return offline ? Response.redirect(OFFLINE_PAGE, 302) : Response.error()
-      })
+      return notSaved(request.url)
     })
   }
   var settled = false
@@ -121,6 +126,39 @@ async function page(event, request) {
   })
   var fresh = network.then(function (response) { return response.status >= 500 ? cached : response })
   return Promise.race([fresh, slow]).catch(function () { return cached })
+}
+
+// Offline, for a page this device has not saved: the 404 page if the site has no such page, else
+// the offline page, both at the address asked for.
+async function notSaved(href) {
+  var known = await sitePages()
+  if (known && known.indexOf(pageAddress(href)) < 0) {
+    var missing = await savedPage(NOT_FOUND_PAGE)
+    if (missing) return new Response(missing.body, { status: 404, headers: missing.headers })
+  }
+  var offline = await savedPage(OFFLINE_PAGE)
+  if (!offline) return Response.error()
+  // Its links are relative to offline/: a <base> first in its head keeps them right here.
+  var text = (await offline.text()).replace(/<head[^>]*>/i, function (head) {
+    return head + '<base href="' + OFFLINE_PAGE + '">'
+  })
+  return new Response(text, { status: 503, headers: offline.headers })
+}
+
+// A page's address as the sitemap writes it: a folder with its slash, without index.html.
+function pageAddress(href) {
+  var key = pageKey(href).replace(/\/index\.html$/, "/")
+  return /\/$|\.[a-z0-9]+$/i.test(key) ? key : key + "/"
+}
+
+async function sitePages() {
+  var saved = await caches.match(SITE_PAGES, { cacheName: CACHE })
+  if (!saved) return null
+  try {
+    return await saved.json()
+  } catch (error) {
+    return null
+  }
 }
 
 async function cacheFirst(request) {
@@ -189,6 +227,9 @@ async function saveSite() {
   for (var href of [OFFLINE_PAGE, SCOPE]) {
     if (!(await savePage(state, href))) throw new Error("offline: could not save " + href)
   }
+  // The 404 page, and the list it is for; without a sitemap every unsaved page is "not saved".
+  await savePage(state, NOT_FOUND_PAGE)
+  if (pages.length) await cache.put(SITE_PAGES, json(pages.map(pageAddress)))
   await inParallel(unique(top), function (href) { return savePage(state, href) })
   await saveAssets(state)
   await save(state, SEARCH_INDEX, false)

@@ -80,7 +80,15 @@ def test_verification_log_keys_are_the_bibliography_keys():
     """Each reference has a row in the verification log, and each row names a reference."""
     bib = set(re.findall(r"^@\w+\{([^,]+),", (ROOT / "data/references.bib").read_text(encoding="utf-8"), re.M))
     log = (ROOT / "data/references-verification.md").read_text(encoding="utf-8")
-    rows = set(re.findall(r"^([a-z][a-z0-9-]+)(?: \([^)]*\))? \|", log, re.M)) - {"key"}
+    rows: set[str] = set()
+    header = ""  # the first column's name in the table being read: only "key" tables name references
+    for line in log.splitlines():
+        if "|" not in line:
+            header = ""
+        elif not header:
+            header = line.split(" | ", 1)[0].strip()
+        elif header == "key" and (match := re.match(r"^([a-z][a-z0-9-]+)(?: \([^)]*\))? \|", line)):
+            rows.add(match.group(1))
     assert bib - rows == set(), f"references without a row in the log: {sorted(bib - rows)}"
     assert rows - bib == set(), f"log rows for keys not in the bibliography: {sorted(rows - bib)}"
 

@@ -125,7 +125,7 @@ def test_library_filters_appear_and_hide_cards(browser, example_url):
     page.get_by_label("Wall or chair back for balance").check()
     standing.wait_for(state="visible")
     seated.wait_for(state="hidden")
-    assert "1 of 2 exercises match" in page.locator(".exercise-library__count").inner_text()
+    assert "1 of 2 match" in page.locator(".exercise-library__count").inner_text()
     assert "equipment=wall" in page.url
 
     page.get_by_label("Wall or chair back for balance").uncheck()

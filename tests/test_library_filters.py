@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from browser import SHOTS
 from playwright.sync_api import expect
 
 
@@ -37,7 +39,7 @@ def test_filters_combine_count_and_live_in_the_address(browser, base_url):
     assert 0 < len(band) < total
     for exercise in band:
         assert "band" in page.locator(f'[data-exercise="{exercise}"]').first.get_attribute("data-equipment").split()
-    assert page.locator(".exercise-library__count").inner_text() == f"{len(band)} of {total} exercises match"
+    assert page.locator(".exercise-library__count").inner_text() == f"{len(band)} of {total} match"
     assert parse_qs(urlparse(page.url).query) == {"equipment": ["band"]}
 
     page.get_by_role("checkbox", name="Advanced").check()  # across groups: both must hold
@@ -165,8 +167,8 @@ def test_filters_work_after_instant_navigation(browser, tmp_path):
     with serve(tmp_path / "out") as url:
         page = browser.new_page()
         page.goto(url)
-        page.locator('a.md-tabs__link:has-text("Train")').click()  # instant: no reload
-        page.get_by_role("link", name="Exercise library").first.click()
+        page.locator('a.md-tabs__link:has-text("Learn")').click()  # instant: no reload
+        page.locator(".md-tabs").get_by_role("link", name="Exercise library", exact=True).click()
         expect(page.locator(".library-filters")).to_be_visible()
         total = len(visible(page))
         page.get_by_role("checkbox", name="Elastic band").check()
@@ -174,3 +176,208 @@ def test_filters_work_after_instant_navigation(browser, tmp_path):
         page.go_back()
         expect(page.locator(".exercise-library__count")).to_have_text(f"{total} exercises")
         page.close()
+
+
+# --- On a phone (390 x 844, touch) ---------------------------------------------------------------
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    yield context.new_page()
+    context.close()
+
+
+def count_is_in_view(page) -> None:
+    """The count is on screen and nothing covers it (the header, a card). The count lets taps
+    through to the summary under it (pointer-events: none), so the bar it sits in is what the
+    point must find."""
+    count = page.locator(".exercise-library__count")
+    expect(count).to_be_in_viewport(ratio=1)
+    box = count.bounding_box()
+    assert box is not None
+    on_top = page.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y).closest('.exercise-library__bar') !== null",
+        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+    )
+    assert on_top, "something covers the count"
+
+
+def test_on_a_phone_the_count_stays_in_view_while_filtering(phone, base_url):
+    page = phone
+    page.goto(base_url)
+    total = len(visible(page))
+    page.locator(".library-filters__summary").tap()
+    count_is_in_view(page)
+    shown = total
+    for name in ("Adductor longus", "No equipment", "Beginner"):  # down the sheet, one at a time
+        box = page.get_by_role("checkbox", name=name, exact=True)
+        box.scroll_into_view_if_needed()
+        page.locator("label.library-filters__option", has=box).tap()
+        count_is_in_view(page)
+        now = len(visible(page))
+        assert now < shown or name == "Adductor longus"
+        expect(page.locator(".exercise-library__count")).to_have_text(f"{now} of {total} match")
+        shown = now
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "phone-library-sheet.png"))
+    page.locator(".library-filters__done").tap()  # "Show N exercises" folds the sheet
+    expect(page.get_by_role("checkbox", name="Beginner")).to_be_hidden()
+    first = page.locator(".exercise-library .exercise-card:visible").first
+    expect(first).to_be_in_viewport()
+    page.mouse.wheel(0, 600)  # reading down the list, the count stays
+    count_is_in_view(page)
+    page.screenshot(path=str(SHOTS / "phone-library-results.png"))
+
+
+def test_on_a_phone_every_control_is_at_least_44_px(phone, base_url):
+    page = phone
+    page.goto(base_url)
+    page.locator(".library-filters__summary").tap()
+    targets = page.locator(".library-filters__summary, .library-filters__option, .library-filters__actions .md-button")
+    assert targets.count() > 30
+    small = []
+    for target in targets.all():
+        box = target.bounding_box()
+        assert box is not None
+        if box["width"] < 44 or box["height"] < 44:
+            small.append((target.inner_text().strip(), round(box["width"]), round(box["height"])))
+    assert small == []
+    page.goto(base_url + "?kind=stretch&equipment=machine")  # the empty result's buttons too
+    for button in page.locator(".exercise-library__empty button").all():
+        box = button.bounding_box()
+        assert box is not None and box["height"] >= 44 and box["width"] >= 44
+
+
+def levels_of(page, cards: list[str]) -> list[int]:
+    order = ["beginner", "intermediate", "advanced"]
+    return [order.index(page.locator(f'[data-exercise="{c}"]').first.get_attribute("data-level")) for c in cards]
+
+
+def primary(page, card: str) -> list[str]:
+    return page.locator(f'[data-exercise="{card}"]').first.get_attribute("data-primary-muscles").split()
+
+
+def test_results_for_a_muscle_put_the_exercises_that_work_it_most_first(phone, base_url):
+    page = phone
+    page.goto(base_url + "?muscle=adductor-longus")
+    shown = visible(page)
+    main = [card for card in shown if "adductor-longus" in primary(page, card)]
+    helps = [card for card in shown if card not in main]
+    assert main and helps, "the muscle works most in some exercises and helps in others"
+    assert shown == main + helps  # works it most first, then where it helps
+    for group in (main, helps):
+        assert levels_of(page, group) == sorted(levels_of(page, group))  # easier first
+    # Each card marks the chosen muscle where it names it: "works most" or "helped by".
+    first, last = page.locator(f'[data-exercise="{main[0]}"]'), page.locator(f'[data-exercise="{helps[-1]}"]')
+    expect(first.locator(".exercise-card__worked:not(.exercise-card__worked--helps) .is-chosen")).to_have_text(
+        "Adductor longus"
+    )
+    expect(last.locator(".exercise-card__worked--helps .is-chosen")).to_have_text("Adductor longus")
+
+    page.locator(".library-filters__summary").tap()
+    page.get_by_role("radio", name="work it most", exact=True).check()  # the picker's other reading
+    assert visible(page) == main
+    assert parse_qs(urlparse(page.url).query) == {"muscle": ["adductor-longus"], "muscle-role": ["main"]}
+
+    # The issue's case: adductor longus, no equipment, beginner. The best match comes first, and
+    # no exercise that needs something (a cushion) is offered as "no equipment".
+    page.goto(base_url + "?muscle=adductor-longus&equipment=none&level=beginner")
+    shown = visible(page)
+    assert "adductor-longus" in primary(page, shown[0])
+    assert "standing-isometric-adduction" not in shown
+    for card in shown:
+        assert "none" in page.locator(f'[data-exercise="{card}"]').first.get_attribute("data-equipment").split()
+
+
+def test_without_a_muscle_the_list_is_easiest_first(phone, base_url):
+    page = phone
+    page.goto(base_url)
+    shown = visible(page)
+    assert levels_of(page, shown) == sorted(levels_of(page, shown))
+
+
+def test_strength_and_stretches_are_told_apart(phone, base_url):
+    page = phone
+    page.goto(base_url)
+    kinds = page.locator(".exercise-library .exercise-card").evaluate_all("cs => cs.map(c => c.dataset.kind)")
+    assert {"strength", "stretch"} <= set(kinds)
+    page.locator(".library-filters__summary").tap()
+    page.locator("label.library-filters__option", has_text="Stretch").tap()
+    stretches = visible(page)
+    assert stretches and all(k == "stretch" for k in kinds_of(page, stretches))
+    for card in stretches:  # said in words on every card, not by colour alone
+        expect(page.locator(f'[data-exercise="{card}"] .exercise-card__kind')).to_have_text("Stretch")
+    page.get_by_role("checkbox", name="Stretch").uncheck()
+    page.get_by_role("checkbox", name="Strength").check()
+    strength = visible(page)
+    assert strength and not set(strength) & set(stretches)
+    assert all(k == "strength" for k in kinds_of(page, strength))
+
+
+def kinds_of(page, cards: list[str]) -> list[str]:
+    return [page.locator(f'[data-exercise="{c}"]').first.get_attribute("data-kind") for c in cards]
+
+
+def test_an_empty_result_says_what_to_loosen(phone, base_url):
+    page = phone
+    page.goto(base_url + "?kind=stretch&equipment=machine")
+    assert visible(page) == []
+    message = page.locator(".exercise-library__empty")
+    expect(message).to_be_visible()
+    expect(message).to_contain_text("No exercise matches every filter. Loosen one:")
+    buttons = message.get_by_role("button")
+    texts = buttons.all_inner_texts()
+    assert len(texts) == 2 and all(t.startswith(("Clear kind of exercise (", "Clear equipment (")) for t in texts)
+    page.screenshot(path=str(SHOTS / "phone-library-empty.png"))
+    clear_equipment = message.get_by_role("button", name=re.compile(r"^Clear equipment \((\d+) exercises?\)$"))
+    expected = int(re.search(r"\((\d+)", clear_equipment.inner_text()).group(1))
+    clear_equipment.tap()
+    assert len(visible(page)) == expected > 0
+    expect(message).to_be_hidden()
+    assert parse_qs(urlparse(page.url).query) == {"kind": ["stretch"]}
+
+
+def test_compact_cards_fit_two_or_three_to_a_phone_screen(phone, base_url):
+    page = phone
+    page.goto(base_url)
+    cards = page.locator(".exercise-library .exercise-card")
+    heights = sorted(box["height"] for box in (c.bounding_box() for c in cards.all()) if box)
+    median = heights[len(heights) // 2]
+    room = PHONE["height"] - 48 - 50  # the header and the filter bar
+    assert room / 3 <= median <= room / 2, heights
+    stills = page.locator(".exercise-library .exercise-still")
+    sizes = [box for box in (s.bounding_box() for s in stills.all()) if box]
+    assert len(sizes) == cards.count()
+    # The pose is drawn in a box at least 150 px wide or 130 px tall (it was about 90 x 70).
+    assert all(b["width"] >= 150 or b["height"] >= 130 for b in sizes), sizes
+
+
+def test_without_javascript_the_count_and_the_whole_list_show(browser, base_url):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url)
+    total = page.locator(".exercise-library .exercise-card").count()
+    expect(page.locator(".exercise-library__count")).to_have_text(f"{total} exercises")
+    expect(page.locator(".exercise-library__count")).to_be_visible()
+    assert len(visible(page)) == total
+    expect(page.locator(".exercise-library__empty")).to_be_hidden()
+    context.close()
+
+
+def test_no_accessibility_violation_with_the_sheet_open_or_nothing_matching(browser, base_url):
+    from test_accessibility import run_axe
+
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, bypass_csp=True)
+    page = context.new_page()
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        page.goto(base_url + "?muscle=gracilis")
+        page.locator(".library-filters__summary").tap()
+        assert run_axe(page) == [], scheme
+        page.goto(base_url + "?kind=stretch&equipment=machine")
+        expect(page.locator(".exercise-library__empty")).to_be_visible()
+        assert run_axe(page) == [], scheme
+    context.close()

@@ -151,7 +151,7 @@ def test_after_one_visit_the_site_works_offline(context, base, hosted):
     cards = page.locator(".exercise-library .exercise-card:visible")
     total = cards.count()
     page.get_by_role("checkbox", name="Elastic band").check()  # the filters still work
-    expect(page.locator(".exercise-library__count")).to_contain_text(f" of {total} exercises match")
+    expect(page.locator(".exercise-library__count")).to_contain_text(f" of {total} match")
     assert 0 < cards.count() < total
     expect(page.locator(".atlas-offline")).to_have_text("You are offline: saved pages still work")
 
@@ -165,8 +165,13 @@ def test_after_one_visit_the_site_works_offline(context, base, hosted):
     page.goto(base)
     assert "Copenhagen" in search(page, "copenhagen")
 
-    page.goto(base + "exercises/never-saved/")  # a page this device never saved
-    assert page.url == base + "offline/" and heading(page) == "You are offline"
+    # A page the site does not have: its 404 page, as online, at the address asked for.
+    for missing in ("exercises/no-such-exercise/", "no-such-page", "no/such/page.html"):
+        response = page.goto(base + missing)
+        assert response is not None and response.status == 404
+        assert page.url == base + missing and heading(page) == "Page not found"
+        if hosted.kind == "subpath":  # its links are from site_url, whose path is /adductor-atlas/
+            assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") == "sticky"
     assert errors == [] and hosts == {urlsplit(base).netloc}
 
     context.set_offline(False)  # back online, the notice goes
@@ -218,10 +223,21 @@ def test_saving_is_bounded_and_a_page_opened_is_saved(context, at_root, tmp_path
         context.set_offline(True)
         page.goto(base + "exercises/side-lunge/")
         assert heading(page) == title(site, "exercises/side-lunge/")
-        page.goto(base + "exercises/sumo-squat/")  # never opened, past the budget
-        assert page.url == base + "offline/" and heading(page) == "You are offline"
-        page.goto(base + "anatomy/")  # articles are saved whatever the budget
+        # Never opened, past the budget: "not saved yet", at its own address, so it can be tried
+        # again; the offline page's links and styles work there.
+        page.set_viewport_size({"width": 390, "height": 844})
+        for address in ("exercises/sumo-squat/", "exercises/sumo-squat", "exercises/sumo-squat/index.html"):
+            page.goto(base + address)
+            assert page.url == base + address and heading(page) == "You are offline"
+            expect(page.locator("article")).to_contain_text("This device has not saved that page yet")
+            assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") == "sticky"
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "offline-not-saved-390.png"))
+        page.get_by_role("link", name="the anatomy").click()
+        assert page.url == base + "anatomy/"  # articles are saved whatever the budget
         assert heading(page) == title(site, "anatomy/")
+        page.goto(base + "exercises/not-an-exercise/")  # not a page of the site: its 404
+        assert heading(page) == "Page not found"
 
 
 def test_chromium_finds_the_site_installable(browser, hosted, tmp_path):
@@ -248,10 +264,31 @@ def test_chromium_finds_the_site_installable(browser, hosted, tmp_path):
     assert {"192x192", "512x512"} <= sizes
 
 
-def test_no_accessibility_violation_with_the_offline_notice(browser, at_root):
+SCROLL_TO = {
+    "top": "window.scrollTo(0, 0)",
+    "middle": "window.scrollTo(0, document.documentElement.scrollHeight / 2)",
+    "bottom": "window.scrollTo(0, document.documentElement.scrollHeight)",
+}
+# The page's text and controls that the notice overlaps, if any (on screen, both laid out).
+COVERED = """() => {
+  const notice = document.querySelector(".atlas-offline__text").getBoundingClientRect();
+  const hits = [];
+  for (const e of document.querySelectorAll(".md-header, .md-content :is(p, li, h1, h2, h3, td, th, a, button, svg), .md-footer")) {
+    const box = e.getBoundingClientRect();
+    if (box.width && box.height && box.left < notice.right && notice.left < box.right
+        && box.top < notice.bottom && notice.top < box.bottom) hits.push(e.tagName + " " + e.textContent.slice(0, 40));
+  }
+  return hits;
+}"""
+
+
+def test_no_accessibility_violation_with_the_offline_notice(browser, built):
+    """Under the sub-path of site_url, where the 404 page's links (absolute, from site_url) lead."""
+    subpath = layout("subpath", built)
     context = browser.new_context(viewport={"width": 390, "height": 800}, bypass_csp=True, service_workers="allow")
     page = context.new_page()
-    with serve(at_root.host) as base:
+    with serve(subpath.host) as root:
+        base = root + subpath.prefix
         page.goto(base)
         wait_until_saved(page)
         context.set_offline(True)
@@ -262,8 +299,14 @@ def test_no_accessibility_violation_with_the_offline_notice(browser, at_root):
             page.add_script_tag(path=str(AXE))
             result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
             assert [v["id"] for v in result["violations"]] == [], path
+            for where in ("top", "middle", "bottom"):  # the notice covers nothing, wherever one reads
+                page.evaluate(SCROLL_TO[where])
+                assert page.evaluate(COVERED) == [], (path, where)
         SHOTS.mkdir(parents=True, exist_ok=True)
+        page.evaluate(SCROLL_TO["top"])
         page.screenshot(path=str(SHOTS / "offline-notice-390.png"))
+        page.goto(base + "exercises/no-such-exercise/")  # an address the site does not have
+        page.screenshot(path=str(SHOTS / "offline-404-390.png"))
     context.close()
 
 
@@ -275,7 +318,7 @@ def test_from_disk_nothing_breaks_and_no_worker_registers(browser, at_root):
         page.goto((at_root.site / path).as_uri())
         expect(page.locator("article h1").first).to_be_visible()
     page.get_by_role("checkbox", name="Elastic band").check()  # the library still filters
-    expect(page.locator(".exercise-library__count")).to_contain_text("exercises match")
+    expect(page.locator(".exercise-library__count")).to_contain_text(" match")
     assert page.locator(".atlas-offline").count() == 0
     page.wait_for_timeout(500)
     assert context.service_workers == []
@@ -294,7 +337,7 @@ def test_without_service_workers_nothing_breaks(browser, at_root):
         page.goto(base + "exercises/")
         assert page.evaluate("'serviceWorker' in navigator") is False
         page.get_by_role("checkbox", name="Elastic band").check()
-        expect(page.locator(".exercise-library__count")).to_contain_text("exercises match")
+        expect(page.locator(".exercise-library__count")).to_contain_text(" match")
         assert "Copenhagen" in search(page, "copenhagen")
         page.wait_for_timeout(500)
     assert page.locator(".atlas-offline").count() == 0

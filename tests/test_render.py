@@ -51,8 +51,8 @@ def test_compact_card_contract(mini):
     # Python-Markdown writes attributes in alphabetical order.
     assert html.startswith(
         '<article class="exercise-card exercise-card--compact" data-equipment="ball" data-evidence="emg" '
-        'data-exercise="ball-squeeze" data-level="beginner" data-muscles="adductor-longus gracilis" '
-        'data-primary-muscles="adductor-longus">'
+        'data-exercise="ball-squeeze" data-kind="strength" data-level="beginner" '
+        'data-muscles="adductor-longus gracilis" data-primary-muscles="adductor-longus">'
     )
     assert '<h3 class="exercise-card__name"><a href="exercises/ball-squeeze.md">Ball squeeze</a></h3>' in html
     assert "How to do it" not in html and "references" not in html

@@ -46,6 +46,7 @@ class ExerciseData(TypedDict):
     aliases: list[str]
     summary: str
     level: str
+    kind: NotRequired[str]
     equipment: list[str]
     muscles: Muscles
     dose: Dose

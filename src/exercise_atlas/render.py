@@ -223,7 +223,9 @@ def exercise_card(r: Renderer, page: str | None, id: str, variant: str) -> str: 
 
 @macro("exercise_library")
 def exercise_library(r: Renderer, page: str | None) -> str:
-    exercises = sorted(r.site.exercises.values(), key=lambda e: e.name.lower())
+    # Easiest first, then by name: the order the filters keep when no muscle is chosen.
+    levels = r.site.vocabulary.ids("levels")
+    exercises = sorted(r.site.exercises.values(), key=lambda e: (levels.index(e.data["level"]), e.name.lower()))
     cards = [Markup(r.card_html(e.id, "compact", page)) for e in exercises]
     facets = _facets(r.site, exercises)
     pickable = [value for facet in facets if facet["attr"] == "muscles" for value, _ in facet["options"]]
@@ -233,20 +235,23 @@ def exercise_library(r: Renderer, page: str | None) -> str:
 
 def _facets(site: Site, exercises: list[Exercise]) -> list[dict[str, Any]]:
     """Filter options: only values some exercise has, in the data's own order."""
+    words = site.vocabulary
+    default_kind = words.ids("kinds")[0]
     used = {
+        "kind": {e.data.get("kind", default_kind) for e in exercises},
         "muscles": {m for e in exercises for m in e.data["muscles"]["primary"] + e.data["muscles"]["secondary"]},
         "equipment": {item for e in exercises for item in e.data["equipment"]},
         "level": {e.data["level"] for e in exercises},
         "evidence": {e.data["evidence"]["type"] for e in exercises},
     }
-    words = site.vocabulary
     options = {
+        "kind": [term for term in words.kinds if term[0] in used["kind"]],
         "muscles": [(m, site.muscles[m]["name"]) for m in site.muscles if m in used["muscles"]],
         "equipment": [term for term in words.equipment if term[0] in used["equipment"]],
         "level": [term for term in words.levels if term[0] in used["level"]],
         "evidence": [term for term in words.evidence if term[0] in used["evidence"]],
     }
-    names = {"muscles": "muscle", "equipment": "equipment", "level": "level", "evidence": "evidence"}
+    names = {"kind": "kind", "muscles": "muscle", "equipment": "equipment", "level": "level", "evidence": "evidence"}
     return [{"name": names[a], "attr": a, "options": options[a]} for a in options]
 
 

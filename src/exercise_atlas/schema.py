@@ -116,9 +116,13 @@ def _exercise_schema(vocabulary: Vocabulary) -> dict[str, Any]:
             },
             "summary": _text("One plain-English sentence: what it is and why.", 300),
             "level": {"enum": vocabulary.ids("levels"), "description": "How demanding it is."},
+            "kind": {
+                "enum": vocabulary.ids("kinds"),
+                "description": f"What kind of exercise it is (default {vocabulary.ids('kinds')[0]}).",
+            },
             "equipment": {
                 "type": "array",
-                "description": "What you need; 'none' for nothing.",
+                "description": "What you need; 'none' only for nothing at all (a towel or cushion counts).",
                 "minItems": 1,
                 "maxItems": 6,
                 "uniqueItems": True,

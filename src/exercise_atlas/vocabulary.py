@@ -84,6 +84,9 @@ class Vocabulary:
     equipment: tuple[Term, ...]
     evidence: tuple[Term, ...]
     muscle_groups: tuple[Term, ...] = ()  # empty: any id
+    # What kind of exercise it is (the library tells strength work from stretches); the first is
+    # the kind of an exercise that names none.
+    kinds: tuple[Term, ...] = (("strength", "Strength"), ("stretch", "Stretch"))
     card_section: CardSection | None = None
     map_views: tuple[MapView, ...] = HIPS_AND_THIGHS
     # What a screen reader hears first about every map (then which muscles are highlighted).
@@ -162,6 +165,7 @@ VOCABULARY_SCHEMA: dict[str, Any] = {
         "equipment": {**_TERMS, "description": "What an exercise may need, with the label readers see."},
         "evidence": {**_TERMS, "description": "Kinds of evidence behind a card, strongest first."},
         "muscle_groups": {**_TERMS, "description": "Groups a muscle may belong to (muscle_table shows one)."},
+        "kinds": {**_TERMS, "description": "Kinds of exercise (strength, stretch, ...); the first is the default."},
         "map_views": {
             "type": "array",
             "description": "The muscle map's views, left to right, each with the body's outline as SVG path data.",
@@ -260,6 +264,7 @@ def _load(path: str, *_stamp: int) -> tuple[Vocabulary, list[Problem]]:
         equipment=terms("equipment"),
         evidence=terms("evidence"),
         muscle_groups=terms("muscle_groups"),
+        kinds=terms("kinds"),
         card_section=CardSection(**section) if section else None,
         map_views=views,
         map_description=data.get("map_description") or _describe(views),

@@ -10,7 +10,8 @@
 // - The notice ("You are offline: saved pages still work") is a role="status" region, present
 //   (empty) from the start so screen readers announce it when it fills; it shows only while a
 //   worker serves this page (so saved pages do work) and the browser says it is offline or the
-//   worker found no network for this page.
+//   worker found no network for this page. It stands at the top of the page, in the flow, so it
+//   never covers any of the page (a bar fixed to the screen's foot hid the last lines of cards).
 // - <html data-offline-saved="<build>"> once the worker has saved the site for this build
 //   (read from the worker's offline-status.json), for tests and for anyone curious.
 ;(function () {
@@ -33,7 +34,8 @@
   var region = document.createElement("div")
   region.className = "atlas-offline"
   region.setAttribute("role", "status")
-  ;(document.querySelector("main") || document.body).appendChild(region)
+  var main = document.querySelector("main") || document.body
+  main.insertBefore(region, main.firstChild)
 
   var workerOffline = false // the worker found no network for this page (offline-status.json)
 

@@ -1,15 +1,21 @@
 // Exercise library filters. Progressive enhancement: the page lists every exercise without
-// JavaScript (the stylesheet hides the filter form where scripting is off). This script opens
-// the form's panel on wider screens, hides cards that do not match, keeps the choice in the
-// address (shareable, and the back button steps through it) and updates the count, which
-// screen readers announce (role="status"). Within a group any ticked value matches; across
-// groups all must match. Clicking a muscle on the map ticks its box, so the map and the list
-// always agree (the map is hidden from screen readers; the boxes are not).
+// JavaScript, easiest first (the stylesheet hides the filter form where scripting is off). This
+// script opens the form's panel on wider screens, hides cards that do not match, orders the rest
+// by how well they match, keeps the choice in the address (shareable, and the back button steps
+// through it) and updates the count, which screen readers announce (role="status").
+// - Within a group any ticked value matches; across groups all must match.
+// - A muscle counts where the exercise works it most (its main muscles) or, if the reader allows
+//   it (the default), where it helps. Exercises that work a chosen muscle most come first, then
+//   easier before harder, then the page's own order; the chosen muscle is marked on each card.
+// - Nothing matches: the message names the filters to loosen, each with how many it would show.
+// - Clicking a muscle on the map ticks its box, so the map and the list always agree (the map is
+//   hidden from screen readers; the boxes are not).
 // Loaded on every page through `extra_javascript`; it runs for each page Material shows, through
 // Material's `document$`, so it keeps working if instant navigation is turned on.
 (function () {
   "use strict";
   var onPopState = null;
+  var ROLE = "muscle-role"; // the address's name for "work it most" only (absent: or helps)
 
   function setUp() {
     if (onPopState) window.removeEventListener("popstate", onPopState);
@@ -18,50 +24,143 @@
     if (!library) return;
     var form = library.querySelector(".library-filters");
     var status = library.querySelector(".exercise-library__count");
-    var cards = Array.prototype.slice.call(library.querySelectorAll(".exercise-card"));
+    var list = library.querySelector(".exercise-library__list");
+    var empty = library.querySelector(".exercise-library__empty");
+    var loosen = library.querySelector(".exercise-library__loosen");
+    var done = form.querySelector(".library-filters__done");
+    var cards = Array.prototype.slice.call(list.querySelectorAll(".exercise-card"));
     var facets = Array.prototype.slice.call(form.querySelectorAll("fieldset[data-facet]"));
     var regions = Array.prototype.slice.call(form.querySelectorAll(".muscle-map__region--pickable"));
     var panel = form.querySelector(".library-filters__panel");
     var active = form.querySelector(".library-filters__active");
+    var levels = values(form.querySelector('fieldset[data-attr="level"]'), "input");
+
+    function values(root, selector) {
+      if (!root) return [];
+      return Array.prototype.slice.call(root.querySelectorAll(selector)).map(function (input) { return input.value; });
+    }
+
+    function words(card, attr) {
+      return (card.getAttribute("data-" + attr) || "").split(" ");
+    }
 
     function muscleBox(muscle) {
       return form.querySelector('input[name="muscle"][value="' + muscle + '"]');
     }
 
-    function ticked(facet) {
-      return Array.prototype.slice
-        .call(facet.querySelectorAll("input:checked"))
-        .map(function (input) { return input.value; });
+    function mainOnly() {
+      var role = form.querySelector('input[name="' + ROLE + '"]:checked');
+      return Boolean(role && role.value === "main");
+    }
+
+    // The reader's choice: facet attribute -> ticked values.
+    function choice() {
+      var chosen = {};
+      facets.forEach(function (facet) { chosen[facet.dataset.attr] = values(facet, "input[type=checkbox]:checked"); });
+      return chosen;
+    }
+
+    function matches(card, chosen, main) {
+      return facets.every(function (facet) {
+        var attr = facet.dataset.attr;
+        var wanted = chosen[attr];
+        if (!wanted.length) return true;
+        var has = words(card, attr === "muscles" && main ? "primary-muscles" : attr);
+        return wanted.some(function (value) { return has.indexOf(value) !== -1; });
+      });
+    }
+
+    function count(chosen, main) {
+      return cards.filter(function (card) { return matches(card, chosen, main); }).length;
+    }
+
+    // Smaller is better: 0 when the exercise works a chosen muscle most, then by level.
+    function rank(card, muscles) {
+      var primary = words(card, "primary-muscles");
+      var helps = muscles.length && !muscles.some(function (m) { return primary.indexOf(m) !== -1; });
+      return [helps ? 1 : 0, levels.indexOf(card.getAttribute("data-level")), cards.indexOf(card)];
+    }
+
+    function order(muscles) {
+      var sorted = cards.slice().sort(function (a, b) {
+        var ra = rank(a, muscles), rb = rank(b, muscles);
+        return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2];
+      });
+      var current = Array.prototype.slice.call(list.children);
+      if (sorted.some(function (card, i) { return current[i] !== card; })) {
+        sorted.forEach(function (card) { list.appendChild(card); });
+      }
+    }
+
+    function markMuscles(card, muscles) {
+      card.querySelectorAll(".exercise-card__worked [data-muscle]").forEach(function (name) {
+        name.classList.toggle("is-chosen", muscles.indexOf(name.getAttribute("data-muscle")) !== -1);
+      });
+    }
+
+    // Each filter group that is on, and how many exercises would show without it.
+    function suggestions(chosen, main) {
+      var found = [];
+      facets.forEach(function (facet) {
+        var attr = facet.dataset.attr;
+        if (!chosen[attr].length) return;
+        var without = Object.assign({}, chosen);
+        without[attr] = [];
+        found.push({ attr: attr, label: facet.querySelector("legend").textContent, shown: count(without, main) });
+      });
+      if (main && chosen.muscles.length) {
+        found.push({ attr: ROLE, label: "Also where the muscle helps", shown: count(chosen, false) });
+      }
+      return found.filter(function (s) { return s.shown > 0; }).sort(function (a, b) { return b.shown - a.shown; });
+    }
+
+    function showEmpty(chosen, main) {
+      loosen.textContent = "";
+      var found = suggestions(chosen, main);
+      loosen.appendChild(document.createTextNode(found.length ? "Loosen one: " : "Show all exercises to start again."));
+      found.forEach(function (s) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-button library-filters__loosen";
+        button.setAttribute("data-loosen", s.attr);
+        button.textContent = (s.attr === ROLE ? s.label : "Clear " + s.label.toLowerCase()) +
+          " (" + s.shown + (s.shown === 1 ? " exercise)" : " exercises)");
+        loosen.appendChild(button);
+      });
+      empty.hidden = false;
     }
 
     function apply() {
+      var chosen = choice();
+      var main = mainOnly();
       var shown = 0;
       cards.forEach(function (card) {
-        var match = facets.every(function (facet) {
-          var wanted = ticked(facet);
-          if (!wanted.length) return true;
-          var has = (card.getAttribute("data-" + facet.dataset.attr) || "").split(" ");
-          return wanted.some(function (value) { return has.indexOf(value) !== -1; });
-        });
+        var match = matches(card, chosen, main);
         card.hidden = !match;
         if (match) shown += 1;
+        markMuscles(card, chosen.muscles);
       });
-      var chosen = form.querySelectorAll("input:checked").length;
-      active.textContent = chosen ? " (" + chosen + " chosen)" : "";
+      order(chosen.muscles);
+      var ticked = form.querySelectorAll("input[type=checkbox]:checked").length;
+      active.textContent = ticked ? " (" + ticked + " chosen)" : "";
       regions.forEach(function (region) {
         var box = muscleBox(region.getAttribute("data-muscle"));
         region.classList.toggle("is-picked", Boolean(box && box.checked));
       });
       status.textContent = shown === cards.length
         ? cards.length + " exercises"
-        : shown + " of " + cards.length + " exercises match";
+        : shown + " of " + cards.length + " match";
+      done.textContent = shown ? "Show " + (shown === 1 ? "1 exercise" : shown + " exercises") : "Nothing matches";
+      if (shown) empty.hidden = true;
+      else showEmpty(chosen, main);
     }
 
     function save() {
       var params = new URLSearchParams();
       facets.forEach(function (facet) {
-        ticked(facet).forEach(function (value) { params.append(facet.dataset.facet, value); });
+        values(facet, "input[type=checkbox]:checked").forEach(function (value) { params.append(facet.dataset.facet, value); });
       });
+      if (mainOnly()) params.append(ROLE, "main");
       var query = params.toString();
       history.pushState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
     }
@@ -70,30 +169,61 @@
       var params = new URLSearchParams(location.search);
       facets.forEach(function (facet) {
         var wanted = params.getAll(facet.dataset.facet);
-        facet.querySelectorAll("input").forEach(function (input) {
+        facet.querySelectorAll("input[type=checkbox]").forEach(function (input) {
           input.checked = wanted.indexOf(input.value) !== -1;
         });
       });
+      var role = params.get(ROLE) === "main" ? "main" : "any";
+      form.querySelectorAll('input[name="' + ROLE + '"]').forEach(function (input) { input.checked = input.value === role; });
       apply();
     }
 
-    form.addEventListener("change", function () { apply(); save(); });
+    function changed() { apply(); save(); }
+
+    form.addEventListener("change", changed);
     form.addEventListener("click", function (event) {
       var region = event.target.closest && event.target.closest(".muscle-map__region--pickable");
       var box = region && muscleBox(region.getAttribute("data-muscle"));
       if (!box) return;
       box.checked = !box.checked;
-      apply();
-      save();
+      changed();
     });
     form.addEventListener("reset", function () {
-      setTimeout(function () { apply(); save(); }, 0); // after the browser has cleared the boxes
+      setTimeout(changed, 0); // after the browser has cleared the boxes
+    });
+    // "Show N exercises": fold the sheet and bring the first result into view.
+    done.addEventListener("click", function () {
+      panel.open = false;
+      var first = cards.filter(function (card) { return !card.hidden; })[0];
+      (first || empty).scrollIntoView({ block: "center" });
+    });
+    loosen.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("[data-loosen]");
+      if (!button) return;
+      var attr = button.getAttribute("data-loosen");
+      var selector = attr === ROLE
+        ? 'input[name="' + ROLE + '"][value="any"]'
+        : 'fieldset[data-attr="' + attr + '"] input[type=checkbox]';
+      form.querySelectorAll(selector).forEach(function (input) { input.checked = input.type === "radio"; });
+      changed();
+      // The button is gone with the message: keep the keyboard's place at the filters.
+      panel.querySelector("summary").focus({ preventScroll: true });
+    });
+    // On a phone the open sheet starts at the top of the screen, under the header, so all of it
+    // that fits is in view with the count above it.
+    var phone = window.matchMedia("(max-width: 44.9375em)");
+    panel.addEventListener("toggle", function () {
+      if (!panel.open || !phone.matches) return;
+      var header = document.querySelector(".md-header");
+      var top = header ? header.getBoundingClientRect().bottom : 0;
+      var bar = library.querySelector(".exercise-library__bar");
+      window.scrollBy(0, bar.getBoundingClientRect().top - top);
     });
     onPopState = restore;
     window.addEventListener("popstate", onPopState);
     // The panel comes folded, so on a phone the first cards are in view and nothing moves as
     // this script starts (its summary says how many filters are on); wider screens open it.
-    if (!window.matchMedia("(max-width: 44.9375em)").matches) panel.open = true;
+    if (!phone.matches) panel.open = true;
     form.classList.add("is-ready");
     restore();
   }

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..citations import text_problems, unknown_key
 from ..errors import Problem, did_you_mean
-from ..figures.rom import RANGES, format_range
+from ..figures.catalogue import JOINTS as RANGES
+from ..figures.catalogue import format_range
 from .schema import EVENTS, JOINTS
 
 if TYPE_CHECKING:
