@@ -37,9 +37,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from exercise_atlas.loader import load_site  # noqa: E402
-from exercise_atlas.model import Settings  # noqa: E402
-from exercise_atlas.render import Renderer  # noqa: E402
+from exercise_atlas.content.loader import load_site  # noqa: E402
+from exercise_atlas.content.model import Settings  # noqa: E402
+from exercise_atlas.markup.renderer import Renderer  # noqa: E402
 
 MUSCLES = ["adductor-longus", "adductor-brevis", "adductor-magnus", "gracilis", "pectineus", "gluteus-medius"]
 EQUIPMENT = ["none", "band", "ball", "bench", "cable", "slider"]
@@ -181,8 +181,8 @@ def prerender_cards(project: Path) -> None:
         renderer = Renderer(load_site(settings).require_valid(), settings)
         import xml.etree.ElementTree as ET
 
-        from exercise_atlas.shared_svg import drawing as map_drawing
-        from exercise_atlas.shared_svg import uses_inline_drawing
+        from exercise_atlas.markup.map_drawing import drawing as map_drawing
+        from exercise_atlas.markup.map_drawing import uses_inline_drawing
 
         drawing = map_drawing(renderer, standalone=False)  # no generator here: the maps refer to it inline
         for page in sorted(Path("docs/exercises").glob("*.md")):  # the index too

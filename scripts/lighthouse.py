@@ -49,7 +49,7 @@ STOCK_KIB = 634  # stock Material's first load, measured the same way (the issue
 
 def content_security_policy(config_file: Path = ROOT / "mkdocs.yml") -> str:
     """The site's policy (extra.csp), sent as a header as docs/_headers asks hosts to."""
-    from exercise_atlas.check import read_config
+    from exercise_atlas.build.check import read_config
 
     return " ".join(read_config(str(config_file))["extra"]["csp"].split())
 

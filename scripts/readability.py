@@ -22,9 +22,9 @@ from pathlib import Path
 import textstat
 import yaml
 
-from exercise_atlas.check import settings_from_config
-from exercise_atlas.grammar import CITATION_RE, MACRO_LINE_RE, citation_keys
-from exercise_atlas.yamlsource import split_front_matter
+from exercise_atlas.build.check import settings_from_config
+from exercise_atlas.content.yamlsource import split_front_matter
+from exercise_atlas.markup.grammar import CITATION_RE, MACRO_LINE_RE, citation_keys
 
 _STRIP = [
     (re.compile(r"^(```|~~~).*?^\1", re.S | re.M), " "),  # fenced code

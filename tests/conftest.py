@@ -13,7 +13,7 @@ from typing import Any
 import markdown
 import pytest
 
-from exercise_atlas.check import check
+from exercise_atlas.build.check import check
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 from conftest import render
 
-from exercise_atlas.charrefs import narrow
+from exercise_atlas.markup.charrefs import narrow
 
 
 def test_wide_characters_become_references_outside_raw_text_and_comments():

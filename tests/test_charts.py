@@ -12,7 +12,7 @@ import pytest
 import yaml
 from conftest import ROOT, edit, problems, render
 
-from exercise_atlas.charts.draw import _icon_spans, nice_end, number
+from exercise_atlas.charts.chart_svg import _icon_spans, nice_end, number
 
 FIXTURE = Path(__file__).parent / "fixtures" / "charts" / "charts.yml"
 GOLDEN = Path(__file__).parent / "golden" / "charts"

@@ -6,9 +6,9 @@ import re
 
 from conftest import ROOT
 
-from exercise_atlas.check import check
-from exercise_atlas.references import DOI_RE, PMID_RE, load_references
-from exercise_atlas.yamlsource import split_front_matter
+from exercise_atlas.build.check import check
+from exercise_atlas.content.references import DOI_RE, PMID_RE, load_references
+from exercise_atlas.content.yamlsource import split_front_matter
 
 
 def test_enough_checked_references_each_with_an_identifier():
@@ -103,21 +103,23 @@ def test_library_has_at_least_twenty_two_complete_exercises(monkeypatch):
 
 def test_contributing_field_table_matches_the_schema(monkeypatch):
     """The table in CONTRIBUTING.md is this site's schema, made with its vocabulary."""
-    from exercise_atlas.check import settings_from_config
-    from exercise_atlas.schema import exercise_schema, fields_markdown
-    from exercise_atlas.vocabulary import load_vocabulary
+    from exercise_atlas.build.check import settings_from_config
+    from exercise_atlas.content.schemas import exercise_schema, fields_markdown
+    from exercise_atlas.content.vocabulary import load_vocabulary
 
     monkeypatch.chdir(ROOT)
     vocabulary, _ = load_vocabulary(settings_from_config("mkdocs.yml").vocabulary_file)
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     block = text.split("<!-- fields:start", 1)[1].split("-->", 1)[1].split("<!-- fields:end -->", 1)[0]
     expected = fields_markdown(exercise_schema(vocabulary))
-    assert block.strip() == expected, "regenerate the table with exercise_atlas.schema.fields_markdown()"
+    assert block.strip() == expected, "regenerate the table with exercise_atlas.content.schemas.fields_markdown()"
 
 
 def test_readme_option_table_matches_the_code():
-    from exercise_atlas.model import options_markdown
+    from exercise_atlas.content.model import options_markdown
 
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     block = text.split("<!-- options:start", 1)[1].split("-->", 1)[1].split("<!-- options:end -->", 1)[0]
-    assert block.strip() == options_markdown(), "regenerate the table with exercise_atlas.model.options_markdown()"
+    assert block.strip() == options_markdown(), (
+        "regenerate the table with exercise_atlas.content.model.options_markdown()"
+    )

@@ -2,7 +2,7 @@
 
 import pytest
 
-from exercise_atlas.grammar import MacroCall, MacroSyntaxError, citation_keys, parse_macro
+from exercise_atlas.markup.grammar import MacroCall, MacroSyntaxError, citation_keys, parse_macro
 
 
 @pytest.mark.parametrize(

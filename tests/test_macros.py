@@ -2,9 +2,18 @@
 
 import pytest
 
-from exercise_atlas.grammar import parse_macro
-from exercise_atlas.macros import MACROS, AlreadyReportedError, MacroError, bind, exercise_id, muscle_ids, one_of, text
-from exercise_atlas.model import Site
+from exercise_atlas.content.model import Site
+from exercise_atlas.markup.grammar import parse_macro
+from exercise_atlas.markup.macros import (
+    MACROS,
+    AlreadyReportedError,
+    MacroError,
+    bind,
+    exercise_id,
+    muscle_ids,
+    one_of,
+    text,
+)
 
 
 def _site() -> Site:

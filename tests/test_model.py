@@ -7,8 +7,8 @@ from typing import Any, NotRequired, get_args, get_origin, get_type_hints, is_ty
 
 import pytest
 
-from exercise_atlas.data import ExerciseData, MuscleData
-from exercise_atlas.schema import EXERCISE_SCHEMA, MUSCLES_SCHEMA
+from exercise_atlas.content.records import ExerciseData, MuscleData
+from exercise_atlas.content.schemas import EXERCISE_SCHEMA, MUSCLES_SCHEMA
 
 
 def _fields(typed: Any) -> tuple[set[str], set[str]]:

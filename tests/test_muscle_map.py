@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 
 from conftest import edit, render
 
-from exercise_atlas.ladder import ladder
-from exercise_atlas.model import Exercise
+from exercise_atlas.content.model import Exercise
+from exercise_atlas.markup.ladder import ladder
 
 PECTINEUS = """- id: pectineus
   name: Pectineus
@@ -199,7 +199,8 @@ def test_a_long_ladder_shows_its_nearest_rungs():
 
 def test_a_map_refers_to_the_drawing_file_from_where_the_generator_publishes_the_page():
     """MkDocs resolves a <use> link from the page's address; Zensical rewrites it from the source."""
-    from exercise_atlas.pagecontext import _published_directory, _published_file, _source, relative_link
+    from exercise_atlas.build.generators import _published_directory, _published_file, _source
+    from exercise_atlas.markup.links import relative_link
 
     sprite = "assets/exercise-atlas/muscle-map.svg"
     expected = {
@@ -219,10 +220,10 @@ def test_a_map_refers_to_the_drawing_file_from_where_the_generator_publishes_the
 
 def test_the_drawing_file_holds_every_shape_with_no_colour_of_its_own(mini):
     """The page's stylesheet does not reach into another file: colours come by inheritance."""
-    from exercise_atlas.loader import load_site
-    from exercise_atlas.model import Settings
-    from exercise_atlas.render import Renderer
-    from exercise_atlas.shared_svg import drawing
+    from exercise_atlas.content.loader import load_site
+    from exercise_atlas.content.model import Settings
+    from exercise_atlas.markup.map_drawing import drawing
+    from exercise_atlas.markup.renderer import Renderer
 
     settings = Settings(vocabulary_file="data/vocabulary.yml")
     svg = ET.fromstring(drawing(Renderer(load_site(settings).require_valid(), settings), standalone=True))

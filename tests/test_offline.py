@@ -26,7 +26,7 @@ from browser import SHOTS, search, serve
 from conftest import ROOT, build_with, edit
 from playwright.sync_api import expect
 
-from exercise_atlas.check import read_config
+from exercise_atlas.build.check import read_config
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 SITE_URL = "https://someone.github.io/adductor-atlas/"

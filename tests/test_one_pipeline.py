@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import GENERATORS, build_with, copy_mini, edit
 
-from exercise_atlas.check import check
+from exercise_atlas.build.check import check
 
 BALL = "docs/exercises/ball-squeeze.md"
 INDEX = "docs/index.md"

@@ -11,12 +11,12 @@ from conftest import FIXTURE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from exercise_atlas.content.loader import _load
+from exercise_atlas.content.model import Settings, Site
 from exercise_atlas.errors import ContentError
-from exercise_atlas.grammar import MacroSyntaxError, parse_macro
-from exercise_atlas.loader import _load
-from exercise_atlas.macros import MacroError, bind
-from exercise_atlas.model import Settings, Site
-from exercise_atlas.render import Renderer
+from exercise_atlas.markup.grammar import MacroSyntaxError, parse_macro
+from exercise_atlas.markup.macros import MacroError, bind
+from exercise_atlas.markup.renderer import Renderer
 
 MINI_SETTINGS = Settings(vocabulary_file="data/vocabulary.yml")  # the mini site's options
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -6,11 +6,11 @@ import pytest
 from conftest import ROOT, edit, render
 from markdown.util import AtomicString
 
-from exercise_atlas.check import settings_from_config
+from exercise_atlas.build.check import settings_from_config
+from exercise_atlas.content.schemas import published_schemas, schema_json
+from exercise_atlas.content.vocabulary import load_vocabulary
 from exercise_atlas.errors import ContentError
-from exercise_atlas.render import TemplateFailedError, to_element, to_elements
-from exercise_atlas.schema import published_schemas, schema_json
-from exercise_atlas.vocabulary import load_vocabulary
+from exercise_atlas.markup.renderer import TemplateFailedError, to_element, to_elements
 
 
 def test_citations_are_numbered_in_order_and_listed_at_the_foot(mini):
@@ -230,7 +230,7 @@ def test_plain_text_without_latex_markup_is_read_as_pybtex_would():
     from pybtex.database import parse_file
     from pybtex.richtext import Text
 
-    from exercise_atlas.references import _PLAIN_TEXT, _plain
+    from exercise_atlas.content.references import _PLAIN_TEXT, _plain
 
     texts = ["Hölmich P", "A  tab\tand\nnewline", "Pages 10--12", "{\\o}rsted", "Ł ó", "x ~ y", "``quoted''"]
     for entry in parse_file(str(ROOT / "data/references.bib")).entries.values():

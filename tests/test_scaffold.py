@@ -7,7 +7,7 @@ import sys
 
 from conftest import ROOT, build_with, problems
 
-from exercise_atlas.scaffold import PLACEHOLDER
+from exercise_atlas.cli.scaffold import PLACEHOLDER
 
 NEW = [sys.executable, "-m", "exercise_atlas", "new"]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from browser import search, serve
 from conftest import ROOT
 
-from exercise_atlas.check import read_config
+from exercise_atlas.build.check import read_config
 
 
 def policy() -> str:

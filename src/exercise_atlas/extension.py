@@ -33,24 +33,24 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
 
-from .charrefs import NarrowPostprocessor
-from .citations import (
+from .build.generators import current_page, generator_facts, page_file
+from .build.pipeline import Build, OpenBuilds
+from .content.model import OPTIONS, Settings, check_option
+from .content.pages import Page
+from .content.references import Reference
+from .errors import OptionError, did_you_mean, fail_build, quoted_list, raise_without_source
+from .markup.charrefs import NarrowPostprocessor
+from .markup.citations import (
     BareKeyInlineProcessor,
     CitationInlineProcessor,
     CitationTreeprocessor,
     MalformedCitationInlineProcessor,
 )
-from .errors import OptionError, did_you_mean, fail_build, quoted_list, raise_without_source
-from .grammar import INLINE_MACRO_RE, MACRO_LINE_RE, MacroSyntaxError
-from .macros import AlreadyReportedError, MacroError
-from .model import OPTIONS, Settings, check_option
-from .pagecontext import current_page, generator_facts, page_file
-from .pages import Page
-from .pipeline import Build, OpenBuilds
-from .references import Reference
-from .render import TemplateFailedError
-from .shared_svg import SharedSvgTreeprocessor
-from .toc_skip import register as register_toc_skip
+from .markup.grammar import INLINE_MACRO_RE, MACRO_LINE_RE, MacroSyntaxError
+from .markup.macros import AlreadyReportedError, MacroError
+from .markup.map_drawing import SharedSvgTreeprocessor
+from .markup.renderer import TemplateFailedError
+from .markup.toc_skip import register as register_toc_skip
 
 _STANDALONE = "a macro must stand alone on its own line, with no indentation"
 

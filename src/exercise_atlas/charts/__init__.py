@@ -11,15 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..stride.checks import named_by_speed, stride_problems
-from ..validate import schema_problems
-from ..yamlsource import load_yaml, read_text
-from .checks import named_by_id, problems_of
-from .schema import CHARTS_SCHEMA
+from ..content.validate import schema_problems
+from ..content.yamlsource import load_yaml, read_text
+from ..stride.stride_checks import named_by_speed, stride_problems
+from .chart_checks import named_by_id, problems_of
+from .chart_schema import CHARTS_SCHEMA
 
 if TYPE_CHECKING:
+    from ..content.model import Site
     from ..errors import Problem
-    from ..model import Site
 
 __all__ = ["load_charts"]
 

@@ -17,8 +17,8 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
+from ..content.yamlsource import Located
 from ..errors import Problem
-from ..yamlsource import Located
 from .figure_schema import FIGURE_SCHEMA
 from .pose_checks import figure_issues
 from .svg_figure import figure_drawing, still_drawing

@@ -1,0 +1,1 @@
+"""The ``exercise-atlas`` command: check, prepare, new exercise, new site, schema, export."""

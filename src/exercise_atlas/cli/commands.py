@@ -1,0 +1,145 @@
+"""``exercise-atlas``: check content, or write the published exercise schema.
+
+Exit codes: 0 all good, 1 content problems (one line each on stderr), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from ..build.check import check, settings_from_config
+from ..build.pipeline import write_generated_files
+from ..content.loader import load_site
+from ..content.model import Settings
+from ..content.patterns import ID_PATTERN, PATTERN_HINTS
+from ..content.schemas import published_schemas, schema_json
+from ..content.vocabulary import load_vocabulary
+from ..markup.renderer import Renderer
+from ..outputs.export import refresh_export
+from .newsite import init_site
+from .scaffold import new_exercise
+
+SCHEMA_DIR = "schema"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="exercise-atlas", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_cmd = commands.add_parser("check", help="validate all data and pages; print every problem")
+    check_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
+    schema_cmd = commands.add_parser(
+        "schema", help="print the exercise JSON Schema, or write both schemas with --write"
+    )
+    schema_cmd.add_argument("--write", metavar="DIR", nargs="?", const=SCHEMA_DIR, help=f"(default: {SCHEMA_DIR})")
+    schema_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
+    export_cmd = commands.add_parser("export", help="write the library's JSON export (export_file in mkdocs.yml)")
+    export_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
+    prepare_cmd = commands.add_parser(
+        "prepare", help="write the files a build publishes but nobody authors (assets, export, map drawing)"
+    )
+    prepare_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
+    new_cmd = commands.add_parser("new", help="write a new exercise file that builds at once")
+    new_cmd.add_argument("id", help="lower-case words joined by hyphens, e.g. side-plank-adduction")
+    new_cmd.add_argument("name", help='display name, e.g. "Side plank adduction"')
+    new_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
+    init_cmd = commands.add_parser("init", help="write a new site that builds at once")
+    init_cmd.add_argument("folder", help="a new or empty folder")
+    init_cmd.add_argument("--name", default="My Exercise Atlas", help="the site's name")
+    args = parser.parse_args(argv)
+    if args.command == "init":
+        return _init(Path(args.folder), args.name)
+
+    if not Path(args.config_file).is_file():
+        print(f"{args.config_file}: no such file; run this in the folder of your mkdocs.yml", file=sys.stderr)
+        return 2
+    if args.command == "schema":
+        return _schema(args.write, settings_from_config(args.config_file))
+    if args.command == "new":
+        return _new(args.id, args.name, settings_from_config(args.config_file))
+    if args.command == "export":
+        return _export(settings_from_config(args.config_file))
+    if args.command == "prepare":
+        return _prepare(settings_from_config(args.config_file))
+    result = check(args.config_file)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.problems or result.site is None:
+        print(f"{len(result.problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    site = result.site
+    print(
+        f"OK: {len(site.exercises)} exercises, {len(site.muscles)} muscles, "
+        f"{len(site.references)} references, {result.pages} pages checked."
+    )
+    return 0
+
+
+def _new(exercise_id: str, name: str, settings: Settings) -> int:
+    if not re.match(ID_PATTERN, exercise_id):
+        print(f"id: expected {PATTERN_HINTS[ID_PATTERN]}, got '{exercise_id}'", file=sys.stderr)
+        return 2
+    try:
+        path = new_exercise(exercise_id, name, settings, load_site(settings))
+    except FileExistsError as exc:
+        print(f"{exc}; choose another id or edit that file", file=sys.stderr)
+        return 2
+    print(f"Wrote {path.as_posix()}. Replace every PLACEHOLDER; `exercise-atlas check` lists any left.")
+    return 0
+
+
+def _init(folder: Path, name: str) -> int:
+    try:
+        written = init_site(folder, name)
+    except FileExistsError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(f"Wrote {len(written)} files in {folder.as_posix()}. Next:")
+    print(f"  cd {folder.as_posix()} && pip install mkdocs-material && mkdocs serve")
+    print(
+        "Then edit data/muscles.yml, data/references.bib and docs/exercises/; `exercise-atlas check` lists any problem."
+    )
+    return 0
+
+
+def _schema(folder: str | None, settings: Settings) -> int:
+    """The schemas made with the site's vocabulary: printed, or written for editors and the docs."""
+    vocabulary, problems = load_vocabulary(settings.vocabulary_file)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    schemas = published_schemas(vocabulary)
+    if not folder:
+        sys.stdout.write(schema_json(schemas["exercise.schema.json"]))
+        return 0
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    for name, schema in schemas.items():
+        (Path(folder) / name).write_text(schema_json(schema), encoding="utf-8")
+    return 0
+
+
+def _export(settings: Settings) -> int:
+    site = load_site(settings)
+    if site.problems or not settings.export_file:
+        reason = "fix the problems `exercise-atlas check` lists first" if site.problems else "set export_file"
+        print(f"nothing exported: {reason}", file=sys.stderr)
+        return 1
+    refresh_export(site, settings)
+    print(f"Wrote {settings.export_file}")
+    return 0
+
+
+def _prepare(settings: Settings) -> int:
+    """Before a generator starts: it publishes only the files it finds then."""
+    site = load_site(settings)
+    write_generated_files(site, settings, Renderer(site, settings))
+    if site.problems:
+        print("assets written; the export and the map's drawing wait for the problems `exercise-atlas check` lists")
+    return 0
+
+
+if __name__ == "__main__":  # last, so every function it calls is defined
+    sys.exit(main())
