@@ -272,3 +272,34 @@ def test_every_figure_keeps_to_its_byte_budget(capsys):
             print(f"  {row[0]:32} {row[1]:8} {row[2]:6} {row[3]:5}")
     over = [row for row in rows if row[2] > BUDGET or row[3] > BUDGET_GZIP]
     assert over == [], f"over {BUDGET} bytes or {BUDGET_GZIP} gzipped: {over}"
+
+
+# The author's preview: one command shows the figure, moving and still, with the check's lines.
+
+
+def test_the_preview_shows_the_figure_moving_and_still(mini, capsys):
+    from exercise_atlas.cli import main
+
+    assert main(["figure", "ball-squeeze", "-o", "preview.html"]) == 0
+    page = (mini / "preview.html").read_text(encoding="utf-8")
+    assert "<li>No problems.</li>" in page
+    assert page.count('class="exercise-figure ') == 2 and 'data-motion="on"' in page and "<animate " in page
+    assert "Wrote preview.html (0 problem(s))" in capsys.readouterr().out
+
+
+def test_the_preview_lists_a_problem_with_what_to_change(mini, capsys):
+    from conftest import edit
+
+    from exercise_atlas.cli import main
+
+    edit(mini / "docs/exercises/ball-squeeze.md", "both: {hip: 5}", "both: {hip: 5}, right: {knee: 140}")
+    assert main(["figure", "ball-squeeze", "-o", "preview.html"]) == 1
+    page = (mini / "preview.html").read_text(encoding="utf-8")
+    line = (
+        "docs/exercises/ball-squeeze.md:34: figure.positions.rest.right.knee: 140 degrees is beyond the upper limit "
+        "of 135 (0 to 135 degrees for knee flexion, AAOS normal values (Boone and Azen 1979)); to go further, bend "
+        "the hip more or move the foot instead"
+    )
+    assert line in capsys.readouterr().out
+    assert line in page.replace("&#39;", "'")
+    assert main(["figure", "no-such", "-o", "preview.html"]) == 2

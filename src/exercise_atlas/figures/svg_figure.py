@@ -231,7 +231,10 @@ def moves(figure: Figure, a: Placed, b: Placed) -> list[tuple[str, float]]:
         best = max(points, key=lambda p: shift(p, base))
         if shift(best, base) >= MOVE_CM and shift(best, None) >= MOVE_CM:
             found.append((best, shift(best, None)))
-    return found
+    # Arms that swing along with a moving body would bury the legs' arrows: they get arrows only
+    # when they are what moves.
+    legs = [m for m in found if not m[0].endswith("hand")]
+    return legs or found
 
 
 def mover(figure: Figure) -> tuple[str, float]:
