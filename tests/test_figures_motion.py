@@ -303,3 +303,13 @@ def test_the_preview_lists_a_problem_with_what_to_change(mini, capsys):
     assert line in capsys.readouterr().out
     assert line in page.replace("&#39;", "'")
     assert main(["figure", "no-such", "-o", "preview.html"]) == 2
+
+
+def test_a_site_that_does_not_require_figures_builds_an_exercise_without_one(mini):
+    from conftest import edit, problems
+
+    edit(mini / "data/vocabulary.yml", "figure_required: true\n", "")
+    path = mini / "docs/exercises/ball-squeeze.md"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith("figure:")), encoding="utf-8")
+    assert problems() == []
