@@ -143,8 +143,8 @@ def _fit(figure: Figure, poses: list[Placed], label_space: float) -> tuple[float
 
 def _columns(count: int, ratio: str) -> int:
     """Wide panels (a body lying down) stack one under another, so each stays big on a phone;
-    upright ones stand side by side, up to three."""
-    return 1 if RATIOS[ratio] >= 4 / 3 else min(count, 3)
+    upright ones stand two to a row."""
+    return 1 if RATIOS[ratio] >= 4 / 3 else min(count, 2)
 
 
 def _floor_patch(poses: list[Placed]) -> list[Vec]:
@@ -359,11 +359,13 @@ def figure_drawing(data: dict[str, Any], name: str, regions: set[str]) -> Drawin
         row, col = divmod(index, cols)
         panel = Panel(pos.key, pos.key.capitalize(), col * width, row * height)
         nxt = figure.positions[(index + 1) % count]
+        # The last position's arrows show the way back, unless the movement starts afresh.
+        returns = index < count - 1 or beats(data)[0].move > 0
         panel.shapes = _compact(
             _floor(screen, width, figure.positions)
             + prop_shapes(screen, pos.props, static=True)
             + _pose_shapes(screen, figure, pos, regions)
-            + _arrows(screen, figure, pos, nxt)
+            + (_arrows(screen, figure, pos, nxt) if returns else [])
         )
         panels.append(panel)
     still = Screen(figure.camera, left, top, digits=0, fixed=True)
