@@ -313,3 +313,29 @@ def test_a_site_that_does_not_require_figures_builds_an_exercise_without_one(min
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join(line for line in lines if not line.startswith("figure:")), encoding="utf-8")
     assert problems() == []
+
+
+# The working muscles: at least 3:1 against the limb they are drawn on, in both palettes.
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ['[data-md-color-scheme="default"]', '[data-md-color-scheme="slate"]'])
+def test_the_working_muscle_stands_out_from_its_limb_in_both_palettes(scheme):
+    import re
+
+    css = (ROOT / "src/exercise_atlas/assets/exercise-atlas.css").read_text(encoding="utf-8")
+    figures = css.split("/* ===== Movement figures", 1)[1]
+    block = figures.split(scheme + " {", 1)[1].split("}", 1)[0]
+    colours = dict(re.findall(r"--atlas-fig-([a-z-]+):\s*(#[0-9a-f]{6});", block))
+    assert _contrast(colours["muscle"], colours["body"]) >= 3  # on a near limb
+    assert _contrast(colours["muscle-far"], colours["far"]) >= 3  # on a far limb

@@ -387,8 +387,8 @@ def still_drawing(data: dict[str, Any], regions: set[str]) -> Drawing:
     left, top, width, height, ratio = _fit(figure, keyed, 0)
     screen = Screen(figure.camera, left, top, digits=0)
     shapes = prop_shapes(screen, keyed[0].props, static=True) + _pose_shapes(screen, figure, keyed[0], regions)
-    # Small and many to a page: no bench legs or face, which add bytes and little at this size.
-    shapes = [s for s in shapes if s.cls not in ("xf-p xf-pl", "xf-e")]
+    # Small and many to a page: no bench legs, face or hands, which add bytes and little at this size.
+    shapes = [s for s in shapes if s.cls not in ("xf-p xf-pl", "xf-e", "xf-h", "xf-h xf-far")]
     panel = Panel(keyed[0].key, keyed[0].key.capitalize(), 0, 0, _compact(shapes))
     return Drawing(width, height, [panel], 1, ratio, "", "")
 
