@@ -83,6 +83,12 @@ class Drawing:
         return math.ceil(len(self.panels) / self.cols)
 
     @property
+    def motion_scale(self) -> int:
+        """The moving body fills a square grid of panels (two by two) by being drawn larger; in a
+        row or a column of panels the stylesheet crops the picture to the first panel instead."""
+        return self.cols if self.cols > 1 and self.rows == self.cols else 1
+
+    @property
     def view_box(self) -> str:
         return f"0 0 {num(self.width * self.cols)} {num(self.height * self.rows)}"
 
@@ -143,8 +149,10 @@ def _fit(figure: Figure, poses: list[Placed], label_space: float) -> tuple[float
 
 def _columns(count: int, ratio: str) -> int:
     """Wide panels (a body lying down) stack one under another, so each stays big on a phone;
-    upright ones stand two to a row."""
-    return 1 if RATIOS[ratio] >= 4 / 3 else min(count, 2)
+    upright ones stand two to a row (three or four make a two-by-two grid)."""
+    if RATIOS[ratio] >= 4 / 3 or count > 4:
+        return 1
+    return min(count, 2)
 
 
 def _floor_patch(poses: list[Placed]) -> list[Vec]:
@@ -374,7 +382,9 @@ def figure_drawing(data: dict[str, Any], name: str, regions: set[str]) -> Drawin
     art = Drawing(width, height, panels, cols, ratio, f"How to do it: {name}", words)
     art.label_size = round(max(11.0, LABEL_PX * width * cols / PHONE_WIDTH), 1)
     art.scene = _floor(still, width, figure.positions) + prop_shapes(still, figure.positions[0].props, static=True)
-    art.moving = _moving(figure, frames, still, regions)
+    moving = _moving(figure, frames, still, regions)
+    # A held squeeze whose positions look alike is shown by its panels and pressing arrows alone.
+    art.moving = moving if any(m.animations for m in moving) else []
     art.seconds, art.key_times = seconds, _key_times(frames, seconds)
     return art
 
