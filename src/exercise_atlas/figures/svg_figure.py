@@ -83,6 +83,12 @@ class Drawing:
         return math.ceil(len(self.panels) / self.cols)
 
     @property
+    def motion_scale(self) -> int:
+        """The moving body fills a square grid of panels (two by two) by being drawn larger; in a
+        row or a column of panels the stylesheet crops the picture to the first panel instead."""
+        return self.cols if self.cols > 1 and self.rows == self.cols else 1
+
+    @property
     def view_box(self) -> str:
         return f"0 0 {num(self.width * self.cols)} {num(self.height * self.rows)}"
 
@@ -143,8 +149,10 @@ def _fit(figure: Figure, poses: list[Placed], label_space: float) -> tuple[float
 
 def _columns(count: int, ratio: str) -> int:
     """Wide panels (a body lying down) stack one under another, so each stays big on a phone;
-    upright ones stand side by side, up to three."""
-    return 1 if RATIOS[ratio] >= 4 / 3 else min(count, 3)
+    upright ones stand two to a row (three or four make a two-by-two grid)."""
+    if RATIOS[ratio] >= 4 / 3 or count > 4:
+        return 1
+    return min(count, 2)
 
 
 def _floor_patch(poses: list[Placed]) -> list[Vec]:
@@ -231,7 +239,10 @@ def moves(figure: Figure, a: Placed, b: Placed) -> list[tuple[str, float]]:
         best = max(points, key=lambda p: shift(p, base))
         if shift(best, base) >= MOVE_CM and shift(best, None) >= MOVE_CM:
             found.append((best, shift(best, None)))
-    return found
+    # Arms that swing along with a moving body would bury the legs' arrows: they get arrows only
+    # when they are what moves.
+    legs = [m for m in found if not m[0].endswith("hand")]
+    return legs or found
 
 
 def mover(figure: Figure) -> tuple[str, float]:
@@ -356,11 +367,13 @@ def figure_drawing(data: dict[str, Any], name: str, regions: set[str]) -> Drawin
         row, col = divmod(index, cols)
         panel = Panel(pos.key, pos.key.capitalize(), col * width, row * height)
         nxt = figure.positions[(index + 1) % count]
+        # The last position's arrows show the way back, unless the movement starts afresh.
+        returns = index < count - 1 or beats(data)[0].move > 0
         panel.shapes = _compact(
             _floor(screen, width, figure.positions)
             + prop_shapes(screen, pos.props, static=True)
             + _pose_shapes(screen, figure, pos, regions)
-            + _arrows(screen, figure, pos, nxt)
+            + (_arrows(screen, figure, pos, nxt) if returns else [])
         )
         panels.append(panel)
     still = Screen(figure.camera, left, top, digits=0, fixed=True)
@@ -369,7 +382,9 @@ def figure_drawing(data: dict[str, Any], name: str, regions: set[str]) -> Drawin
     art = Drawing(width, height, panels, cols, ratio, f"How to do it: {name}", words)
     art.label_size = round(max(11.0, LABEL_PX * width * cols / PHONE_WIDTH), 1)
     art.scene = _floor(still, width, figure.positions) + prop_shapes(still, figure.positions[0].props, static=True)
-    art.moving = _moving(figure, frames, still, regions)
+    moving = _moving(figure, frames, still, regions)
+    # A held squeeze whose positions look alike is shown by its panels and pressing arrows alone.
+    art.moving = moving if any(m.animations for m in moving) else []
     art.seconds, art.key_times = seconds, _key_times(frames, seconds)
     return art
 
@@ -382,8 +397,8 @@ def still_drawing(data: dict[str, Any], regions: set[str]) -> Drawing:
     left, top, width, height, ratio = _fit(figure, keyed, 0)
     screen = Screen(figure.camera, left, top, digits=0)
     shapes = prop_shapes(screen, keyed[0].props, static=True) + _pose_shapes(screen, figure, keyed[0], regions)
-    # Small and many to a page: no bench legs or face, which add bytes and little at this size.
-    shapes = [s for s in shapes if s.cls not in ("xf-p xf-pl", "xf-e")]
+    # Small and many to a page: no bench legs, face or hands, which add bytes and little at this size.
+    shapes = [s for s in shapes if s.cls not in ("xf-p xf-pl", "xf-e", "xf-h", "xf-h xf-far")]
     panel = Panel(keyed[0].key, keyed[0].key.capitalize(), 0, 0, _compact(shapes))
     return Drawing(width, height, [panel], 1, ratio, "", "")
 
