@@ -1,5 +1,6 @@
-"""Movement figures in a real browser: they move on screen, stand side by side for reduced motion
-and print, and axe finds nothing wrong with them."""
+"""Movement figures in a real browser: the body passes through poses between the key positions,
+the play/pause button stops it (by keyboard too) and the choice is remembered, reduced motion and
+print show every key position labelled, and axe finds nothing wrong."""
 
 from __future__ import annotations
 
@@ -7,50 +8,78 @@ import pytest
 from browser import SHOTS
 from test_accessibility import run_axe
 
-PAGE = "exercises/copenhagen-long-lever/"
+PAGE = "exercises/full-squat/"
+# Where the near thigh's knee end is drawn: getPointAtLength reads the animated path.
+KNEE = """() => {
+  const path = document.querySelector('figure.exercise-figure .exercise-figure__motion path.xf-t');
+  const p = path.getPointAtLength(path.getTotalLength());
+  return [Math.round(p.x), Math.round(p.y)];
+}"""
+KEY_KNEES = """() => Array.from(document.querySelectorAll('figure.exercise-figure .exercise-figure__position'))
+  .map(g => { const path = g.querySelector('path.xf-t'); const p = path.getPointAtLength(path.getTotalLength());
+              return [Math.round(p.x), Math.round(p.y)]; })"""
 
 
-def _opacity(page, index: int) -> float:
-    return float(page.locator(".exercise-figure__position").nth(index).evaluate("g => getComputedStyle(g).opacity"))
-
-
-def test_figure_animates_and_pauses_on_hover(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="no-preference")
+def _figure_page(browser, site_url, reduced: str = "no-preference", width: int = 1280):
+    context = browser.new_context(viewport={"width": width, "height": 900}, reduced_motion=reduced)
     page = context.new_page()
     page.goto(site_url + PAGE)
+    return context, page
+
+
+def test_the_figure_moves_through_the_poses_between_its_key_positions(browser, site_url):
+    context, page = _figure_page(browser, site_url)
     figure = page.locator("figure.exercise-figure").first
-    assert figure.get_attribute("data-view") == "front"
+    assert figure.get_attribute("data-motion") == "on"
+    assert page.locator(".exercise-figure__motion").first.is_visible()
+    assert not page.locator(".exercise-figure__position").first.is_visible()
+    keys = {tuple(p) for p in page.evaluate(KEY_KNEES)}
     seen = set()
-    for _ in range(12):
-        seen.add(round(_opacity(page, 0), 1))
-        page.wait_for_timeout(400)
-    assert len(seen) >= 3, f"the first position never faded: {seen}"
-    figure.hover()
-    page.wait_for_timeout(200)
-    paused = _opacity(page, 0)
-    page.wait_for_timeout(800)
-    assert _opacity(page, 0) == paused
+    for _ in range(24):  # the squat's pass takes 3 s; sample it at real speed
+        seen.add(tuple(page.evaluate(KNEE)))
+        page.wait_for_timeout(150)
+    between = seen - keys
+    assert len(between) >= 3, f"only the key positions were drawn: {seen}"
     SHOTS.mkdir(parents=True, exist_ok=True)
-    figure.screenshot(path=str(SHOTS / "figure-animated.png"))
+    figure.screenshot(path=str(SHOTS / "figure-moving.png"))
+    context.close()
+
+
+def test_the_button_pauses_the_movement_by_keyboard_and_the_choice_is_remembered(browser, site_url):
+    context, page = _figure_page(browser, site_url)
+    button = page.get_by_role("button", name="Pause the movement")
+    assert button.is_visible()
+    button.focus()
+    page.keyboard.press("Enter")
+    figure = page.locator("figure.exercise-figure").first
+    assert figure.get_attribute("data-motion") == "off"
+    assert page.get_by_role("button", name="Play the movement").is_visible()
+    assert page.evaluate("() => document.querySelector('figure.exercise-figure svg').animationsPaused()")
+    # Paused, the key positions stand side by side, labelled.
+    assert page.locator(".exercise-figure__position").first.is_visible()
+    page.reload()
+    assert page.locator("figure.exercise-figure").first.get_attribute("data-motion") == "off"
+    page.get_by_role("button", name="Play the movement").click()
+    assert page.locator("figure.exercise-figure").first.get_attribute("data-motion") == "on"
     context.close()
 
 
 @pytest.mark.parametrize("mode", ["reduced-motion", "print"])
-def test_every_key_position_stands_side_by_side(browser, site_url, mode):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 900}, reduced_motion="reduce" if mode == "reduced-motion" else "no-preference"
-    )
-    page = context.new_page()
+def test_every_key_position_stands_labelled(browser, site_url, mode):
+    context, page = _figure_page(browser, site_url, "reduce" if mode == "reduced-motion" else "no-preference", 390)
     if mode == "print":
         page.emulate_media(media="print")
-    page.goto(site_url + PAGE)
-    groups = page.locator("figure.exercise-figure").first.locator(".exercise-figure__position")
+    figure = page.locator("figure.exercise-figure").first
+    groups = figure.locator(".exercise-figure__position")
     boxes = [groups.nth(i).bounding_box() for i in range(groups.count())]
-    assert len(boxes) == 2
-    assert all(_opacity(page, i) == 1 for i in range(2))
+    assert len(boxes) == 2 and all(box is not None for box in boxes)
+    assert not figure.locator(".exercise-figure__motion").is_visible()
     # Side by side: the second panel starts where the first one's drawing ends (strokes may touch).
-    assert boxes[1]["x"] >= boxes[0]["x"] + 0.95 * boxes[0]["width"], f"positions overlap: {boxes}"
-    assert [groups.nth(i).locator("text").text_content() for i in range(2)] == ["Start", "End"]
+    assert boxes[1]["x"] >= boxes[0]["x"] + 0.9 * boxes[0]["width"], f"positions overlap: {boxes}"
+    labels = [groups.nth(i).locator("text") for i in range(2)]
+    assert [label.text_content() for label in labels] == ["Start", "Bottom"]
+    sizes = [float(label.evaluate("t => t.getBoundingClientRect().height")) for label in labels]
+    assert min(sizes) >= 12, f"labels too small on a phone: {sizes}"
     context.close()
 
 

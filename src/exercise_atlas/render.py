@@ -170,7 +170,10 @@ class Renderer:
             ),
             image_src=self._image_src(exercise, page),
             figure=(still_html if variant == "compact" else figure_html)(
-                self.env, cast(dict[str, Any], exercise.data), cast(dict[str, dict[str, Any]], self.site.muscles)
+                self.env,
+                cast(dict[str, Any], exercise.data),
+                cast(dict[str, dict[str, Any]], self.site.muscles),
+                dict(self.site.vocabulary.figure_regions),
             ),
             link=lambda url: url if url.startswith(("http://", "https://")) else relative_link(url, page),
             ex=exercise.data,

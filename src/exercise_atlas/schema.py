@@ -12,7 +12,7 @@ import json
 from functools import cache
 from typing import Any
 
-from .figures.schema import FIGURE_SCHEMA
+from .figures.figure_schema import FIGURE_SCHEMA
 from .vocabulary import DEFAULT, SVG_PATH, Vocabulary
 
 # The muscle map's views, in the order drawn; their outlines live in templates/muscle_map.html.

@@ -45,6 +45,7 @@ def exercise_figures(r: Renderer, page: str | None, ids: list[str], library: str
     items = []
     for exercise_id in ids:
         data = cast(dict[str, Any], r.site.exercises[exercise_id].data)
-        figure = figure_html(r.env, data, cast(dict[str, dict[str, Any]], r.site.muscles))
+        muscles = cast(dict[str, dict[str, Any]], r.site.muscles)
+        figure = figure_html(r.env, data, muscles, dict(r.site.vocabulary.figure_regions))
         items.append({"figure": Markup(figure), "name": data["name"], "url": r.exercise_url(exercise_id, page)})
     return r.template("showcase.html", items=items, library=relative_link(library, page))

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem
+from .figures.tint import REGIONS as FIGURE_REGIONS
 from .yamlsource import load_yaml, read_text
 
 Term = tuple[str, str]  # (id, label)
@@ -86,6 +87,9 @@ class Vocabulary:
     map_views: tuple[MapView, ...] = HIPS_AND_THIGHS
     # What a screen reader hears first about every map (then which muscles are highlighted).
     map_description: str = "Schematic front and inner views of the hips and thighs."
+    # Where each muscle is tinted on the movement figures: a body region and the muscle or muscle
+    # group ids drawn there (figures/tint.py).
+    figure_regions: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def view_ids(self) -> list[str]:
         return [view.id for view in self.map_views]
@@ -183,6 +187,15 @@ VOCABULARY_SCHEMA: dict[str, Any] = {
             "minLength": 1,
             "maxLength": 200,
         },
+        "figure_regions": {
+            "type": "object",
+            "description": "Where the movement figures tint each working muscle: a body region and the muscle ids or muscle group ids drawn there.",
+            "propertyNames": {"enum": list(FIGURE_REGIONS)},
+            "additionalProperties": {
+                "type": "array",
+                "items": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
+            },
+        },
         "card_section": {
             "type": "object",
             "description": "A section every full card adds, from one required text field of each exercise.",
@@ -250,5 +263,6 @@ def _load(path: str, *_stamp: int) -> tuple[Vocabulary, list[Problem]]:
         card_section=CardSection(**section) if section else None,
         map_views=views,
         map_description=data.get("map_description") or _describe(views),
+        figure_regions=tuple((region, tuple(ids)) for region, ids in (data.get("figure_regions") or {}).items()),
     )
     return vocabulary, []

@@ -103,6 +103,60 @@
   else setUp();
 })();
 
+// Movement figures. Without this script a figure shows its key positions side by side, labelled.
+// With it, the figure plays its movement (SMIL animation inside the SVG) unless the reader asks
+// for reduced motion, and the button in its caption pauses or plays it (WCAG 2.2.2). The choice
+// holds for every figure on the page and is remembered for the next page.
+(function () {
+  "use strict";
+  var KEY = "atlas-figure-motion";
+
+  function remembered() {
+    try { return window.localStorage.getItem(KEY); } catch (error) { return null; }
+  }
+
+  function remember(value) {
+    try { window.localStorage.setItem(KEY, value); } catch (error) { /* private mode: this page only */ }
+  }
+
+  function show(figures, moving) {
+    figures.forEach(function (figure) {
+      var svg = figure.querySelector("svg");
+      var button = figure.querySelector(".exercise-figure__play");
+      figure.setAttribute("data-motion", moving ? "on" : "off");
+      button.textContent = moving ? "Pause the movement" : "Play the movement";
+      if (!svg.pauseAnimations) return;
+      if (moving) {
+        svg.setCurrentTime(0);
+        svg.unpauseAnimations();
+      } else {
+        svg.pauseAnimations();
+      }
+    });
+  }
+
+  function setUp() {
+    var figures = Array.prototype.slice.call(document.querySelectorAll(".exercise-figure"))
+      .filter(function (figure) { return figure.querySelector(".exercise-figure__motion"); });
+    if (!figures.length) return;
+    var choice = remembered();
+    var reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    show(figures, choice ? choice === "on" : !reduce);
+    figures.forEach(function (figure) {
+      var button = figure.querySelector(".exercise-figure__play");
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var moving = figure.getAttribute("data-motion") !== "on";
+        remember(moving ? "on" : "off");
+        show(figures, moving);
+      });
+    });
+  }
+
+  if (window.document$) window.document$.subscribe(setUp);
+  else setUp();
+})();
+
 // Evidence charts: a reader places their own result on a scale chart (templates/chart.html).
 // Nothing is sent anywhere; the number stays in the page. Without this script the form is hidden
 // by the stylesheet and the chart and its table read in full.

@@ -16,8 +16,9 @@ Joint angles are in degrees; zero everywhere is standing upright, arms by the si
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
+
+from .vectors import Mat, Vec, add, apply, lerp, mul, rotation, scale
 
 HEIGHT = 175.0
 
@@ -57,20 +58,8 @@ TRUNK_INNER_SHOULDER = 8.0  # half-width of the trunk outline's corners at the s
 TRUNK_INNER_HIP = 8.0
 
 SIDES = ("left", "right")
-# Joint names a position may set, per side, and the whole-body ones.
-SIDE_JOINTS = (
-    "hip",
-    "hip_flexion",
-    "hip_abduction",
-    "hip_rotation",
-    "knee",
-    "ankle",
-    "shoulder",
-    "shoulder_flexion",
-    "shoulder_abduction",
-    "elbow",
-)
-BODY_JOINTS = ("trunk", "neck")
+FOOT_HALF_WIDTH = (4.0, 5.0)  # half the foot's width at the heel and at the toes (drawing choices)
+HAND_HALF_WIDTH = 4.0
 # Body points a contact may name. Side points are written 'left.knee'.
 CENTRE_POINTS = ("head", "chest", "pelvis")
 SIDE_POINTS = (
@@ -95,56 +84,6 @@ POINTS = CENTRE_POINTS + tuple(f"{side}.{point}" for side in SIDES for point in 
 LEG = (("thigh", "hip", "knee"), ("shin", "knee", "ankle"), ("foot", "heel", "toe"))
 ARM = (("upper_arm", "shoulder", "elbow"), ("forearm", "elbow", "wrist"), ("hand", "wrist", "hand"))
 
-Vec = tuple[float, float, float]
-
-
-def add(a: Vec, b: Vec) -> Vec:
-    return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
-
-
-def sub(a: Vec, b: Vec) -> Vec:
-    return (a[0] - b[0], a[1] - b[1], a[2] - b[2])
-
-
-def scale(a: Vec, k: float) -> Vec:
-    return (a[0] * k, a[1] * k, a[2] * k)
-
-
-def length(a: Vec) -> float:
-    return math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2])
-
-
-def lerp(a: Vec, b: Vec, t: float) -> Vec:
-    return add(a, scale(sub(b, a), t))
-
-
-Mat = tuple[Vec, Vec, Vec]  # rows
-
-IDENTITY: Mat = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0))
-
-
-def rotation(axis: str, degrees: float) -> Mat:
-    """A right-handed rotation about the x, y or z axis."""
-    c, s = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
-    if axis == "x":
-        return ((1.0, 0.0, 0.0), (0.0, c, -s), (0.0, s, c))
-    if axis == "y":
-        return ((c, 0.0, s), (0.0, 1.0, 0.0), (-s, 0.0, c))
-    return ((c, -s, 0.0), (s, c, 0.0), (0.0, 0.0, 1.0))
-
-
-def mul(a: Mat, b: Mat) -> Mat:
-    cols = list(zip(*b, strict=True))
-    return tuple(tuple(sum(x * y for x, y in zip(row, col, strict=True)) for col in cols) for row in a)  # type: ignore[return-value]
-
-
-def apply(m: Mat, v: Vec) -> Vec:
-    return (
-        m[0][0] * v[0] + m[0][1] * v[1] + m[0][2] * v[2],
-        m[1][0] * v[0] + m[1][1] * v[1] + m[1][2] * v[2],
-        m[2][0] * v[0] + m[2][1] * v[1] + m[2][2] * v[2],
-    )
-
 
 @dataclass(frozen=True)
 class Angles:
@@ -156,8 +95,11 @@ class Angles:
     knee: float = 0.0  # flexion
     ankle: float = 0.0  # + dorsiflexion (toes up), - plantarflexion (toes pointed)
     shoulder_flexion: float = 0.0  # + flexion (arm forward and up), - extension
-    shoulder_abduction: float = 0.0  # + abduction (arm out to the side)
+    shoulder_abduction: float = 0.0  # + abduction (arm out to the side), - adduction (across the body)
+    shoulder_rotation: float = 0.0  # + external rotation, - internal
     elbow: float = 0.0  # flexion
+    wrist: float = 0.0  # + flexion (palm towards the forearm), - extension
+    foot_eversion: float = 0.0  # + eversion (sole turned out), - inversion
 
 
 def limb_frame(flexion: float, abduction: float, rotation_: float, side: str) -> Mat:
@@ -167,52 +109,77 @@ def limb_frame(flexion: float, abduction: float, rotation_: float, side: str) ->
 
 
 def body_points(neck: float, sides: dict[str, Angles]) -> dict[str, Vec]:
-    """Every body point in the body's own frame, the pelvis (between the hip joints) at the origin."""
-    down: Vec = (0.0, -1.0, 0.0)
+    """Every body point in the body's own frame, the pelvis (between the hip joints) at the origin.
+
+    Besides the points contacts may name, it gives the drawing's: the corners of each sole
+    (``left.heel_in`` ...), each hand's edges (``left.hand_in``, ``left.hand_out``) and ``face``,
+    a point on the front of the head."""
     points: dict[str, Vec] = {"pelvis": (0.0, 0.0, 0.0)}
     chest: Vec = (0.0, TRUNK, 0.0)
     points["chest"] = chest
-    head_dir = apply(rotation("z", -neck), (0.0, 1.0, 0.0))
+    head_turn = rotation("z", -neck)
+    head_dir = apply(head_turn, (0.0, 1.0, 0.0))
     points["neck_top"] = add(chest, scale(head_dir, NECK))
     points["head"] = add(points["neck_top"], scale(head_dir, HEAD / 2))
+    points["face"] = add(points["head"], apply(head_turn, (HEAD_RADIUS * 0.75, 0.0, 0.0)))
     for side in SIDES:
-        a = sides[side]
-        lateral = 1.0 if side == "left" else -1.0
-        p = f"{side}."
-        hip: Vec = (0.0, 0.0, lateral * HIP_HALF)
-        thigh_frame = limb_frame(a.hip_flexion, a.hip_abduction, a.hip_rotation, side)
-        knee = add(hip, apply(thigh_frame, scale(down, THIGH)))
-        shin_frame = mul(thigh_frame, rotation("z", -a.knee))
-        ankle = add(knee, apply(shin_frame, scale(down, SHANK)))
-        foot_frame = mul(shin_frame, rotation("z", a.ankle))
-        sole = apply(foot_frame, (0.0, -(ANKLE_HEIGHT - THICK["foot"] / 2), 0.0))
-        heel = add(add(ankle, sole), apply(foot_frame, (-HEEL_BACK, 0.0, 0.0)))
-        toe = add(add(ankle, sole), apply(foot_frame, (FOOT - HEEL_BACK, 0.0, 0.0)))
-        shoulder: Vec = (0.0, TRUNK, lateral * SHOULDER_HALF)
-        arm_frame = limb_frame(a.shoulder_flexion, a.shoulder_abduction, 0.0, side)
-        elbow = add(shoulder, apply(arm_frame, scale(down, UPPER_ARM)))
-        forearm_frame = mul(arm_frame, rotation("z", a.elbow))
-        wrist = add(elbow, apply(forearm_frame, scale(down, FOREARM)))
-        hand = add(wrist, apply(forearm_frame, scale(down, HAND)))
-        points.update(
-            {
-                p + "hip": hip,
-                p + "thigh": lerp(hip, knee, 0.5),
-                p + "knee": knee,
-                p + "shin": lerp(knee, ankle, 0.5),
-                p + "ankle": ankle,
-                p + "heel": heel,
-                p + "toe": toe,
-                p + "foot": lerp(heel, toe, 0.5),
-                p + "shoulder": shoulder,
-                p + "upper_arm": lerp(shoulder, elbow, 0.5),
-                p + "elbow": elbow,
-                p + "forearm": lerp(elbow, wrist, 0.5),
-                p + "wrist": wrist,
-                p + "hand": hand,
-            }
-        )
+        points.update(_leg_points(side, sides[side]))
+        points.update(_arm_points(side, sides[side]))
     return points
+
+
+def _leg_points(side: str, a: Angles) -> dict[str, Vec]:
+    down: Vec = (0.0, -1.0, 0.0)
+    lateral = 1.0 if side == "left" else -1.0
+    hip: Vec = (0.0, 0.0, lateral * HIP_HALF)
+    thigh_frame = limb_frame(a.hip_flexion, a.hip_abduction, a.hip_rotation, side)
+    knee = add(hip, apply(thigh_frame, scale(down, THIGH)))
+    shin_frame = mul(thigh_frame, rotation("z", -a.knee))
+    ankle = add(knee, apply(shin_frame, scale(down, SHANK)))
+    foot_frame = mul(mul(shin_frame, rotation("z", a.ankle)), rotation("x", -lateral * a.foot_eversion))
+    sole = add(ankle, apply(foot_frame, (0.0, -(ANKLE_HEIGHT - THICK["foot"] / 2), 0.0)))
+    heel = add(sole, apply(foot_frame, (-HEEL_BACK, 0.0, 0.0)))
+    toe = add(sole, apply(foot_frame, (FOOT - HEEL_BACK, 0.0, 0.0)))
+    heel_w, toe_w = (apply(foot_frame, (0.0, 0.0, lateral * w)) for w in FOOT_HALF_WIDTH)
+    p = f"{side}."
+    return {
+        p + "hip": hip,
+        p + "thigh": lerp(hip, knee, 0.5),
+        p + "knee": knee,
+        p + "shin": lerp(knee, ankle, 0.5),
+        p + "ankle": ankle,
+        p + "heel": heel,
+        p + "toe": toe,
+        p + "foot": lerp(heel, toe, 0.5),
+        p + "heel_in": add(heel, scale(heel_w, -1.0)),
+        p + "heel_out": add(heel, heel_w),
+        p + "toe_in": add(toe, scale(toe_w, -1.0)),
+        p + "toe_out": add(toe, toe_w),
+    }
+
+
+def _arm_points(side: str, a: Angles) -> dict[str, Vec]:
+    down: Vec = (0.0, -1.0, 0.0)
+    lateral = 1.0 if side == "left" else -1.0
+    shoulder: Vec = (0.0, TRUNK, lateral * SHOULDER_HALF)
+    arm_frame = limb_frame(a.shoulder_flexion, a.shoulder_abduction, a.shoulder_rotation, side)
+    elbow = add(shoulder, apply(arm_frame, scale(down, UPPER_ARM)))
+    forearm_frame = mul(arm_frame, rotation("z", a.elbow))
+    wrist = add(elbow, apply(forearm_frame, scale(down, FOREARM)))
+    hand_frame = mul(forearm_frame, rotation("z", a.wrist))
+    hand = add(wrist, apply(hand_frame, scale(down, HAND)))
+    across = apply(hand_frame, (0.0, 0.0, lateral * HAND_HALF_WIDTH))
+    p = f"{side}."
+    return {
+        p + "shoulder": shoulder,
+        p + "upper_arm": lerp(shoulder, elbow, 0.5),
+        p + "elbow": elbow,
+        p + "forearm": lerp(elbow, wrist, 0.5),
+        p + "wrist": wrist,
+        p + "hand": hand,
+        p + "hand_in": add(lerp(wrist, hand, 1.3), scale(across, -1.0)),
+        p + "hand_out": add(lerp(wrist, hand, 1.3), across),
+    }
 
 
 def point_radius(point: str) -> float:

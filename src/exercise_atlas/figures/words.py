@@ -1,100 +1,165 @@
-"""The figure in words: what a screen reader hears instead of the picture, made from the same data."""
+"""The figure in words: what a screen reader hears instead of the picture, made from the placed
+body and the catalogue's words for each joint. Short: where the body is, what rests on what, and
+what moves, never a list of angles."""
 
 from __future__ import annotations
 
-from .body import Angles
-from .model import Figure, Placed
+import math
+from dataclasses import fields
 
-VIEW_WORDS = {"side": "the side", "front": "the front", "top": "above"}
+from .body import HEIGHT, SIDES, Angles
+from .catalogue import JOINTS, PROPS
+from .placing import Figure, Placed, find_prop
+from .vectors import Vec, sub
 
-# (angle name, words when positive, words when negative); {s} is the side, {v} the degrees.
-_JOINT_WORDS = (
-    ("hip_flexion", "{s} hip bent {v} degrees", "{s} leg back {v} degrees"),
-    ("hip_abduction", "{s} leg out to the side {v} degrees", "{s} leg across the midline {v} degrees"),
-    ("hip_rotation", "{s} leg turned out {v} degrees", "{s} leg turned in {v} degrees"),
-    ("knee", "{s} knee bent {v} degrees", ""),
-    ("ankle", "{s} ankle pulled up {v} degrees", "{s} foot pointed {v} degrees"),
-    ("shoulder_flexion", "{s} arm raised forwards {v} degrees", "{s} arm back {v} degrees"),
-    ("shoulder_abduction", "{s} arm out to the side {v} degrees", ""),
-    ("elbow", "{s} elbow bent {v} degrees", ""),
-)
-
-
-def _posture(view: str, trunk: float, lean: float) -> str:
-    if view == "top":
-        return (
-            {True: "lying on the back, seen from above", False: "face down, seen from above"}[lean < 0]
-            if abs(lean) > 45
-            else "seen from above"
-        )
-    if view == "front" and abs(lean) >= 60:
-        return "on all fours, facing the reader" if lean > 0 else "lying on the back"
-    if view == "front" and abs(lean) >= 15:
-        words = f"bending forwards {lean:g} degrees" if lean > 0 else f"leaning back {-lean:g} degrees"
-        return words if abs(trunk) < 15 else f"{words}, tilted {trunk:g} degrees"
-    t = trunk + (lean if view == "side" else 0)
-    if abs(t) < 15:
-        return "lying on the back, seen from above" if view == "top" else "upright"
-    if view == "top":
-        return "lying on the back, seen from above"
-    if abs(t) > 165:
-        return "upside down"
-    if 65 <= abs(t) <= 115:
-        if view == "side":
-            return "lying face down" if t > 0 else "lying on the back"
-        return "lying on the left side" if t > 0 else "lying on the right side"
-    if view == "side":
-        return f"leaning {'forwards' if t > 0 else 'backwards'} {abs(t):g} degrees"
-    return f"leaning to the {'left' if t > 0 else 'right'} {abs(t):g} degrees"
+VIEW_WORDS = {
+    "side": "the side",
+    "front": "the front",
+    "top": "above",
+    "oblique": "the front, turned to three-quarters",
+}
+TURN_WORTH_SAYING = 12.0  # degrees
+RISE_WORTH_SAYING = 8.0  # cm
+_POINT_WORDS = {"elbow": "forearm", "pelvis": "hips", "chest": "chest", "head": "head"}
 
 
-def _joints(sides: dict[str, Angles]) -> list[str]:
-    parts: list[str] = []
-    for name, positive, negative in _JOINT_WORDS:
-        left, right = getattr(sides["left"], name), getattr(sides["right"], name)
-        for who, value in (("both", left),) if left == right else (("left", left), ("right", right)):
-            if value == 0:
+def _unit(v: Vec) -> Vec:
+    n = math.sqrt(sum(c * c for c in v)) or 1.0
+    return (v[0] / n, v[1] / n, v[2] / n)
+
+
+def _sides_by_height(pos: Placed) -> dict[str, str]:
+    """'left' -> 'top' when lying on a side: the reader's words for the upper and lower leg."""
+    left, right = pos.points["left.hip"][1], pos.points["right.hip"][1]
+    if abs(left - right) < 8:
+        return {side: side for side in SIDES}
+    return {"left": "top" if left > right else "bottom", "right": "top" if right > left else "bottom"}
+
+
+def posture(pos: Placed) -> str:
+    """Standing, squatting, kneeling, sitting, on all fours, lying on the back, front or a side."""
+    pts = pos.points
+    up = _unit(sub(pts["chest"], pts["pelvis"]))
+    face = _unit(sub(pts["face"], pts["head"]))
+    on = {point.split(".")[-1] for point, _ in pos.contacts}
+    if "pelvis" in on and up[1] > 0.55:
+        return "sitting"
+    if on <= {"foot", "heel", "toe"} and (on or pos.lift):
+        knee = max(pos.sides[s].knee for s in SIDES)
+        if pts["pelvis"][1] < 0.42 * HEIGHT and knee > 60:
+            return "squatting"
+        if up[1] < 0.85:
+            return "bending forwards at the hips"
+        return "standing"
+    if "knee" in on and up[1] > 0.55:
+        return "kneeling"
+    if {"hand", "knee"} <= on:
+        return "on hands and knees"
+    if {"elbow", "knee"} <= on and face[1] < -0.5:
+        return "on forearms and knees"
+    if face[1] > 0.6:
+        return "lying on the back"
+    if face[1] < -0.6:
+        return "lying face down"
+    lower = "right" if pts["right.shoulder"][1] < pts["left.shoulder"][1] else "left"
+    return f"lying on the {lower} side"
+
+
+def _point(point: str, names: dict[str, str]) -> str:
+    side, _, part = point.rpartition(".")
+    part = _POINT_WORDS.get(part, part.replace("_", " "))
+    return f"{names.get(side, side)} {part}" if side else part
+
+
+def _surface(figure: Figure, on: str) -> str:
+    if on == "floor":
+        return "the floor"
+    spec = find_prop(figure.props_data, on)
+    if spec is None:
+        return on
+    return (
+        "the " + PROPS[spec["type"]].noun.split(" ", 1)[1] if spec.get("id") is None else f"the {on.replace('-', ' ')}"
+    )
+
+
+def supports(figure: Figure, pos: Placed) -> str:
+    """What rests on what: 'both feet on the floor, top ankle on the bench'."""
+    if pos.lift:
+        return "in the air"
+    names = _sides_by_height(pos)
+    seen: list[tuple[str, str, str]] = []  # (side, part, surface)
+    for point, on in pos.contacts:
+        side, _, part = point.rpartition(".")
+        part = "foot" if part in ("heel", "toe") else part
+        entry = (side, part, _surface(figure, on))
+        if entry not in seen:
+            seen.append(entry)
+    words: list[str] = []
+    for side, part, surface in seen:
+        pair = [s for s, p, w in seen if p == part and w == surface]
+        named = _point(f"{side}.{part}" if side else part, names)
+        if len(pair) == 2:
+            if side != pair[0]:
                 continue
-            text = positive if value > 0 else negative
-            if not text:
-                continue
-            words = text.format(s=who, v=f"{abs(value):g}")
-            if who == "both":
-                words = words.replace("both hip", "both hips").replace("both knee", "both knees")
-                words = words.replace("both leg", "both legs").replace("both arm", "both arms")
-                words = words.replace("both ankle", "both ankles").replace("both foot", "both feet")
-                words = words.replace("both elbow", "both elbows")
-            parts.append(words)
-    return parts
+            named = "both " + _PLURALS.get(_POINT_WORDS.get(part, part), _POINT_WORDS.get(part, part) + "s")
+        words.append(f"{named} on {surface}")
+    return ", ".join(words)
 
 
-def _point(point: str) -> str:
-    return point.replace(".", " ").replace("_", " ")
+_PLURALS = {"foot": "feet", "knee": "knees", "forearm": "forearms", "hand": "hands", "ankle": "ankles"}
 
 
-def position_words(view: str, pos: Placed) -> str:
-    parts = [_posture(view, pos.trunk, pos.lean)]
-    if pos.roll:
-        parts.append(
-            f"turned {abs(pos.roll):g} degrees about its long axis, front towards the {'right' if pos.roll > 0 else 'left'}"
-        )
-    parts += _joints(pos.sides)
-    if pos.neck:
-        parts.append(f"head tilted {'forwards' if pos.neck > 0 else 'back'} {abs(pos.neck):g} degrees")
-    if pos.shift:
-        parts.append(f"{abs(pos.shift):g} cm further {'right' if pos.shift > 0 else 'left'} in the picture")
-    contacts = pos.contacts
-    if pos.lift and contacts:
-        point, on = contacts[0]
-        parts.append(f"in the air, {_point(point)} {pos.lift:g} cm above the {on}")
-        contacts = contacts[1:]
-    parts += [f"{_point(point)} on the {on}" for point, on in contacts]
-    return "; ".join(parts)
+def changes(a: Placed, b: Placed) -> list[str]:
+    """What moves from ``a`` to ``b``, biggest first, at most three phrases."""
+    names = _sides_by_height(a)
+    found: list[tuple[float, str]] = []
+    rise = b.points["pelvis"][1] - a.points["pelvis"][1]
+    if abs(rise) >= RISE_WORTH_SAYING:
+        found.append((abs(rise) * 2, "the hips rise" if rise > 0 else "the hips sink"))
+    for f in fields(Angles):
+        joint = JOINTS[f.name]
+        turn = {side: getattr(b.sides[side], f.name) - getattr(a.sides[side], f.name) for side in SIDES}
+        moving = [side for side in SIDES if abs(turn[side]) >= TURN_WORTH_SAYING]
+        if not moving:
+            continue
+        if len(moving) == 2 and (turn["left"] > 0) == (turn["right"] > 0):
+            who = "both " + ("knees" if joint.part == "knee" else f"{joint.part}s")
+            verb = (joint.more if turn["left"] > 0 else joint.less).replace("turns its", "turn their")
+            verb = _plural(verb)
+            found.append((abs(turn["left"]), f"{who} {verb}"))
+            continue
+        for side in moving:
+            verb = joint.more if turn[side] > 0 else joint.less
+            found.append((abs(turn[side]), f"the {names[side]} {joint.part} {verb}"))
+    if abs(b.shift - a.shift) >= 20:
+        found.append((abs(b.shift - a.shift), "the body bounds sideways"))
+    found.sort(key=lambda item: -item[0])
+    return [words for _, words in found[:3]]
 
 
-def describe(figure: Figure, name: str) -> str:
-    """One sentence per key position, in order."""
-    text = [f"{name}, a drawing seen from {VIEW_WORDS[figure.view]}, in {len(figure.positions)} key positions."]
-    for pos in figure.positions:
-        text.append(f"{pos.key.capitalize()}: {position_words(figure.view, pos)}.")
+def _plural(verb: str) -> str:
+    first, _, rest = verb.partition(" ")
+    if first.endswith("es") and first[:-2].endswith(("sh", "ch", "s", "x")):
+        first = first[:-2]
+    elif first.endswith("s"):
+        first = first[:-1]
+    return f"{first} {rest}".strip()
+
+
+def describe(figure: Figure, name: str, returns: bool = True) -> str:
+    """A few short sentences: each key position, what moves between them, and (when the movement
+    goes back to its start rather than starting afresh) what moves on the way back."""
+    positions = figure.positions
+    text = [f"{name}, drawn from {VIEW_WORDS[figure.view]} in {len(positions)} key positions."]
+    for index, pos in enumerate(positions):
+        where = supports(figure, pos)
+        sentence = f"{pos.key.capitalize()}: {posture(pos)}" + (f", {where}" if where else "")
+        if index:
+            moved = changes(positions[index - 1], pos)
+            if moved:
+                sentence += "; " + ", ".join(moved)
+        text.append(sentence + ".")
+    back = changes(positions[-1], positions[0]) if len(positions) > 1 and returns else []
+    if back:
+        text.append("Then back: " + ", ".join(back) + ".")
     return " ".join(text)

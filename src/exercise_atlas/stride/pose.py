@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..figures.body import Angles, Vec, body_points
+from ..figures.body import Angles, body_points
+from ..figures.vectors import Vec
 
 ARM_SWING = 0.7  # drawing choice, not a measurement: each arm swings against its own leg
 ELBOW = 90.0  # drawing choice: a runner's bent elbow

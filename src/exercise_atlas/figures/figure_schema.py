@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .body import BODY_JOINTS, POINTS, SIDE_JOINTS
+from .body import POINTS
+from .camera import VIEWS
+from .catalogue import BODY_JOINTS, JOINTS, PROPS, SIDE_JOINTS
 
-VIEWS = ("side", "front", "top")
-PROP_TYPES = ("bench", "ball", "band", "cable", "slider", "pad", "wall", "hands", "kettlebell")
 WORKING = ("left", "right", "both")
 
 _ANGLE = {"type": "number", "minimum": -360, "maximum": 360}
@@ -26,7 +26,11 @@ _SIDE = {
         "dorsiflexion + and plantarflexion -."
     ),
     "additionalProperties": False,
-    "properties": {name: _ANGLE for name in SIDE_JOINTS},
+    "properties": {
+        "hip": {**_ANGLE, "description": "Hip angle in the view's plane."},
+        "shoulder": {**_ANGLE, "description": "Shoulder angle in the view's plane."},
+        **{name: {**_ANGLE, "description": f"{JOINTS[name].motion}, degrees."} for name in SIDE_JOINTS},
+    },
 }
 
 _POINT = {
@@ -74,6 +78,18 @@ _POSITION = {
             "maximum": 100,
             "description": "In the air: the first contact's point is this many cm above its surface (the other contacts are still checked).",
         },
+        "move": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 30,
+            "description": "Seconds to move into this position from the one before (on the first position: the return from the last); default 1.",
+        },
+        "hold": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 60,
+            "description": "Seconds this position is held; default 0.5.",
+        },
         "both": _SIDE,
         "left": _SIDE,
         "right": _SIDE,
@@ -93,7 +109,10 @@ _PROP = {
     "additionalProperties": False,
     "required": ["type"],
     "properties": {
-        "type": {"enum": list(PROP_TYPES), "description": "What the prop is."},
+        "type": {
+            "enum": list(PROPS),
+            "description": "What the prop is: " + "; ".join(f"{p.name}: {p.description}" for p in PROPS.values()) + ".",
+        },
         "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$", "description": "A name, when two props share a type."},
         "at": {**_POINT, "description": "The body point the prop is placed at (in the first position)."},
         "between": {
@@ -107,7 +126,7 @@ _PROP = {
             "type": "number",
             "minimum": 0,
             "maximum": 250,
-            "description": "Height of a bench's top or a band's anchor, cm.",
+            "description": "Height of a bench's top, a band's anchor or a wall or chair back, cm.",
         },
         "length": {"type": "number", "minimum": 5, "maximum": 250, "description": "Length along the picture, cm."},
         "offset": {
@@ -120,7 +139,7 @@ _PROP = {
             "type": "number",
             "minimum": 5,
             "maximum": 80,
-            "description": "A ball's or a kettlebell's diameter, cm.",
+            "description": "A ball's, a kettlebell's or a dumbbell's diameter, cm.",
         },
     },
 }
@@ -134,7 +153,29 @@ FIGURE_SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
     "required": ["view", "positions"],
     "properties": {
-        "view": {"enum": list(VIEWS), "description": "Where the figure is seen from."},
+        "view": {
+            "enum": list(VIEWS),
+            "description": "Where the figure is seen from: side, front, top (from above) or oblique (three-quarter, from the front turned round the body; positions use the front view's words).",
+        },
+        "camera": {
+            "type": "object",
+            "additionalProperties": False,
+            "description": "The oblique view's camera.",
+            "properties": {
+                "turn": {
+                    "type": "number",
+                    "minimum": -80,
+                    "maximum": 80,
+                    "description": "Degrees turned round the body from the front, + towards its left side (default 35).",
+                },
+                "tilt": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 60,
+                    "description": "Degrees the camera looks down (default 12).",
+                },
+            },
+        },
         "working": {
             "enum": list(WORKING),
             "description": "The working leg, tinted with the main muscles (default left).",
@@ -155,4 +196,4 @@ FIGURE_SCHEMA: dict[str, Any] = {
 }
 
 # Joint names in one place for documentation.
-JOINTS = BODY_JOINTS + SIDE_JOINTS
+JOINT_NAMES = BODY_JOINTS + SIDE_JOINTS

@@ -1,0 +1,75 @@
+"""Where the figure is seen from: the flat views, and the three-quarter (oblique) camera.
+
+A flat view lays two world axes on the screen. The oblique camera starts from the front view,
+turns round the body (``turn`` degrees, + towards the body's left side) and rises to look down
+(``tilt`` degrees), so a forearm or a foot pointing at the reader in the front view is seen
+foreshortened instead of vanishing. Positions in an oblique figure use the front view's words
+(``hip`` is abduction; ``trunk`` tilts the body in the front view's plane).
+
+World axes: x forward, y up, z to the body's left (body.py).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from .vectors import Mat, Vec, mul, rotation
+
+VIEWS = ("side", "front", "top", "oblique")
+# The picture plane of each flat view: which world axis runs right on the screen, which runs
+# down, and which points at the reader (depth). Axes: 0 = x (forward), 1 = y (up), 2 = z (left).
+_FLAT_AXES = {"side": (0, 1, 2), "front": (2, 1, 0), "top": (0, 2, 1)}
+TURN = 35.0  # the oblique camera's defaults, degrees
+TILT = 12.0
+
+
+@dataclass(frozen=True)
+class Camera:
+    view: str
+    turn: float = 0.0
+    tilt: float = 0.0
+
+    @property
+    def plane(self) -> str:
+        """The flat view whose words the positions use (and whose axes props are laid along)."""
+        return "front" if self.view == "oblique" else self.view
+
+
+def camera_for(data: dict[str, Any]) -> Camera:
+    """The camera a figure asks for: its view, and for an oblique view its turn and tilt."""
+    view = str(data["view"])
+    if view != "oblique":
+        return Camera(view)
+    given = data.get("camera") or {}
+    return Camera(view, float(given.get("turn", TURN)), float(given.get("tilt", TILT)))
+
+
+def project(camera: Camera, v: Vec) -> tuple[float, float, float]:
+    """Screen x (right), screen y (down) and depth (towards the reader)."""
+    if camera.view != "oblique":
+        across, _, towards = _FLAT_AXES[camera.view]
+        down = -v[1] if camera.view != "top" else v[2]
+        return v[across], down, v[towards]
+    turn, tilt = math.radians(camera.turn), math.radians(camera.tilt)
+    # Turn round the vertical axis from the front view (screen right = z, depth = x) ...
+    right = v[2] * math.cos(turn) - v[0] * math.sin(turn)
+    near = v[0] * math.cos(turn) + v[2] * math.sin(turn)
+    # ... then rise and look down: nearer points sit lower on the screen.
+    down = -v[1] * math.cos(tilt) + near * math.sin(tilt)
+    depth = near * math.cos(tilt) + v[1] * math.sin(tilt)
+    return right, down, depth
+
+
+def orientation(plane: str, trunk: float, lean: float = 0.0, roll: float = 0.0) -> Mat:
+    """The body's orientation: turned ``roll`` degrees about its own long axis (+ turns its front
+    towards its right, so on all fours the left side goes down), bent ``lean`` degrees forwards at
+    the feet (towards its front), then turned ``trunk`` degrees clockwise in the picture of
+    ``plane``. Seen from above, 'lean: -90' lies on the back."""
+    pitch = mul(rotation("z", -lean), rotation("y", roll))
+    if plane == "side":
+        return mul(rotation("z", -trunk), pitch)
+    if plane == "front":
+        return mul(rotation("x", trunk), pitch)
+    return mul(rotation("y", -trunk), pitch)

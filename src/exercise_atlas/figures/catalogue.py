@@ -1,0 +1,129 @@
+"""The one table of what a figure may name: every joint and every prop type.
+
+The schema (names, descriptions), the range-of-motion check, the words of the text alternative,
+the placing and the drawing all read these two tables, and a test proves each reader covers every
+entry, so a new joint or prop type is added here and in its one drawing function, nowhere else.
+
+Ranges are the American Academy of Orthopaedic Surgeons' normal values as tabulated beside
+measured ones by Boone and Azen, "Normal range of motion of joints in male subjects", J Bone Joint
+Surg Am 1979, doi:10.2106/00004623-197961050-00017 (Norkin and White's table A.1 lists them; see
+data/references-verification.md for what was checked). Limits not in that table are the
+figures' own, and say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_AAOS = "AAOS normal values (Boone and Azen 1979)"
+_OWN = "the figures' own limit"
+
+
+@dataclass(frozen=True)
+class Joint:
+    """One angle a position may set."""
+
+    name: str
+    scope: str  # 'side' (written under left, right or both) or 'body' (whole-body)
+    low: float
+    high: float
+    motion: str  # what the angle measures, as messages say it
+    source: str
+    part: str  # the body part the words name ('hip', 'knee'); empty for whole-body angles
+    more: str  # what the part does as the angle grows ('bends', 'lifts forwards')
+    less: str  # ... as it shrinks
+    other_way: str  # how else to reach a pose beyond the limit (range-of-motion messages)
+
+
+JOINTS: dict[str, Joint] = {
+    j.name: j
+    for j in (
+        Joint("hip_flexion", "side", -30, 120, "hip flexion (+) / extension (-)", _AAOS, "leg",
+              "swings forwards", "swings back", "lean the trunk forwards or back ('lean') instead"),
+        Joint("hip_abduction", "side", -30, 45, "hip abduction (+) / adduction (-)", _AAOS, "leg",
+              "moves out to the side", "moves in", "tilt the whole body ('trunk') or widen the other leg"),
+        Joint("hip_rotation", "side", -45, 45, "hip external (+) / internal (-) rotation", _AAOS, "leg",
+              "turns out", "turns in", "turn the whole body ('roll') instead"),
+        Joint("knee", "side", 0, 135, "knee flexion", _AAOS, "knee",
+              "bends", "straightens", "bend the hip more or move the foot instead"),
+        Joint("ankle", "side", -50, 20, "ankle dorsiflexion (+) / plantarflexion (-)", _AAOS, "ankle",
+              "pulls the toes up", "points the foot", "bend the knee more or lift the heel ('heel' off the floor)"),
+        Joint("foot_eversion", "side", -35, 15, "foot eversion (+) / inversion (-)", _AAOS, "foot",
+              "turns its sole out", "turns its sole in", "turn the leg ('hip_rotation') instead"),
+        Joint("shoulder_flexion", "side", -60, 180, "shoulder flexion (+) / extension (-)", _AAOS, "arm",
+              "lifts forwards", "moves back", "lean the trunk instead"),
+        Joint("shoulder_abduction", "side", -30, 180, "shoulder abduction (+) / adduction across the body (-)",
+              "AAOS normal values for abduction; the figures' own limit for adduction", "arm",
+              "lifts out to the side", "comes in across the body", "roll the trunk instead"),
+        Joint("shoulder_rotation", "side", -70, 90, "shoulder external (+) / internal (-) rotation", _AAOS, "arm",
+              "turns out", "turns in", "turn the forearm with the elbow ('elbow') instead"),
+        Joint("elbow", "side", 0, 150, "elbow flexion", _AAOS, "elbow",
+              "bends", "straightens", "move the shoulder instead"),
+        Joint("wrist", "side", -70, 80, "wrist flexion (+) / extension (-)", _AAOS, "wrist",
+              "bends", "bends back", "turn the forearm with the elbow or shoulder instead"),
+        Joint("trunk", "body", -180, 180, "trunk tilt in the picture", "a full turn", "",
+              "tilts clockwise", "tilts anticlockwise", ""),
+        Joint("lean", "body", -180, 180, "whole-body lean", "a full turn", "",
+              "leans forwards", "leans back", ""),
+        Joint("roll", "body", -180, 180, "whole-body roll", "a full turn", "",
+              "rolls towards its right", "rolls towards its left", ""),
+        Joint("neck", "body", -45, 45, "neck flexion (+) / extension (-)", f"{_OWN} for the neck", "head",
+              "drops forwards", "lifts back", "tilt the trunk instead"),
+    )
+}  # fmt: skip
+SIDE_JOINTS = tuple(name for name, j in JOINTS.items() if j.scope == "side")
+BODY_JOINTS = tuple(name for name, j in JOINTS.items() if j.scope == "body")
+# 'hip' and 'shoulder' name the angle in the plane of the view.
+IN_PLANE = {
+    "side": {"hip": "hip_flexion", "shoulder": "shoulder_flexion"},
+    "front": {"hip": "hip_abduction", "shoulder": "shoulder_abduction"},
+    "top": {"hip": "hip_abduction", "shoulder": "shoulder_abduction"},
+}
+
+
+def format_range(joint: Joint) -> str:
+    return f"{joint.low:g} to {joint.high:g} degrees for {joint.motion}, {joint.source}"
+
+
+@dataclass(frozen=True)
+class PropType:
+    """One kind of prop: what it needs, how the body may meet it, and what it is called."""
+
+    name: str
+    noun: str  # as the words say it ('a bench')
+    needs: tuple[str, ...]  # fields it must have
+    pins: bool = False  # the first contact may rest on it (it places the body)
+    rested_on: bool = False  # a point touching it rests on its top, never under or beside it
+    follows: bool = False  # moves with the body from position to position
+    holds: bool = False  # a point on it holds the body up (balance is not judged)
+    solid: bool = False  # a limb may not pass through it
+    description: str = ""
+
+
+PROPS: dict[str, PropType] = {
+    p.name: p
+    for p in (
+        PropType("bench", "a bench", ("height", "at"), pins=True, rested_on=True, solid=True,
+                 description="a box with legs; 'height' of its top, 'at' a body point, 'offset', 'length'"),
+        PropType("ball", "a ball", ("between",), follows=True,
+                 description="squeezed 'between' two body points; 'diameter'"),
+        PropType("band", "an elastic band", ("at",),
+                 description="pulls 'at' a body point from an anchor 'offset' along the picture, at 'height'"),
+        PropType("cable", "a cable machine", ("at",), holds=True,
+                 description="a machine's cable pulling 'at' a body point; its frame stands at 'offset'"),
+        PropType("slider", "a slider", ("at",), pins=True, rested_on=True, follows=True,
+                 description="a flat disc under a sliding foot or hand, following 'at'"),
+        PropType("pad", "a pad", ("at",), follows=True,
+                 description="a machine's pad or a cushion pressed by 'at'"),
+        PropType("wall", "a wall", ("at",), holds=True, solid=True,
+                 description="a wall or chair back to hold, 'offset' from 'at' along the picture"),
+        PropType("hands", "a partner's hands", ("at",), rested_on=True, holds=True,
+                 description="a kneeling partner's hands and forearms holding 'at' at 'height'"),
+        PropType("kettlebell", "a kettlebell", ("between",), follows=True,
+                 description="held by its handle 'between' two hands; 'diameter'"),
+        PropType("dumbbell", "a dumbbell", ("at",), follows=True,
+                 description="held in the hand named by 'at'"),
+        PropType("handle", "a handle", ("at",), holds=True,
+                 description="a machine's fixed handle held by the hand named by 'at'"),
+    )
+}  # fmt: skip

@@ -1,0 +1,274 @@
+"""The figures' camera, motion, table and budget: forward kinematics seen from the oblique camera,
+poses between key positions that keep their contacts, one table every reader agrees with, and
+the bytes a figure adds to a page."""
+
+from __future__ import annotations
+
+import gzip
+import math
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+import yaml
+from jinja2 import Environment, PackageLoader
+
+from exercise_atlas.figures import body, figure_html
+from exercise_atlas.figures.body import Angles
+from exercise_atlas.figures.camera import Camera, camera_for, project
+from exercise_atlas.figures.catalogue import BODY_JOINTS, JOINTS, PROPS, SIDE_JOINTS
+from exercise_atlas.figures.figure_schema import FIGURE_SCHEMA
+from exercise_atlas.figures.motion import between, shared_contacts, timeline
+from exercise_atlas.figures.placing import pose_figure
+from exercise_atlas.figures.pose_checks import figure_issues, range_issue
+from exercise_atlas.figures.props import PLACERS
+from exercise_atlas.figures.svg_props import DRAWERS
+from exercise_atlas.figures.timing import beats
+from exercise_atlas.figures.words import describe
+
+ROOT = Path(__file__).parent.parent
+EXERCISES = sorted(p for p in (ROOT / "docs/exercises").glob("*.md") if "figure:" in p.read_text(encoding="utf-8"))
+BUDGET, BUDGET_GZIP = 8 * 1024, int(2.5 * 1024)
+
+
+def _figure(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+# The oblique camera: the front view turned round the body and tilted down.
+
+
+def test_oblique_camera_turns_the_front_view_round_the_body():
+    front, turned = Camera("front"), Camera("oblique", turn=90, tilt=0)
+    point = (10.0, 50.0, 20.0)  # 10 cm forward, 50 up, 20 to the body's left
+    assert project(front, point) == pytest.approx((20.0, -50.0, 10.0))
+    # A quarter turn towards the body's left: its left side faces the reader, its front the picture's left.
+    assert project(turned, point) == pytest.approx((-10.0, -50.0, 20.0))
+    assert project(Camera("oblique", turn=0, tilt=0), point) == pytest.approx(project(front, point))
+
+
+def test_oblique_tilt_shows_a_forearm_pointing_at_the_reader():
+    """In the front view a forearm held straight forward is a dot; the tilted camera draws it."""
+    data = {
+        "view": "oblique",
+        "camera": {"turn": 0, "tilt": 30},
+        "positions": {
+            key: {"right": {"elbow": 90}, "contacts": ["left.foot on floor", "right.foot on floor"]}
+            for key in ("start", "end")
+        },
+    }
+    pts = pose_figure(data).positions[0].points
+    camera = camera_for(data)
+    elbow, wrist = project(camera, pts["right.elbow"]), project(camera, pts["right.wrist"])
+    # The forearm (25.6 cm, forward along x) is foreshortened by the tilt, not lost: sin 30 = 0.5.
+    assert wrist[1] - elbow[1] == pytest.approx(body.FOREARM * math.sin(math.radians(30)), abs=0.01)
+    assert project(Camera("front"), pts["right.wrist"])[:2] == pytest.approx(
+        project(Camera("front"), pts["right.elbow"])[:2]
+    )
+
+
+# Motion: poses between key positions keep the contacts both positions share.
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)
+def test_every_pose_of_every_movement_keeps_its_shared_contacts(path):
+    data = _figure(path)["figure"]
+    figure = pose_figure(data)
+    positions = figure.positions
+    for index, b in enumerate(positions):
+        a = positions[index - 1]
+        for t in (0.25, 0.5, 0.75):
+            pose = between(figure, a, b, t)
+            for point, _ in shared_contacts(a, b)[:1]:
+                assert math.dist(pose.points[point], a.points[point]) < 0.01 + math.dist(
+                    a.points[point], b.points[point]
+                )
+                expected = [x + (y - x) * t for x, y in zip(a.points[point], b.points[point], strict=True)]
+                assert pose.points[point] == pytest.approx(tuple(expected), abs=0.01)
+
+
+def test_a_pose_between_is_posed_from_angles_part_way():
+    data = {
+        "view": "side",
+        "positions": {
+            "start": {"contacts": ["left.foot on floor", "right.foot on floor"]},
+            "bottom": {"both": {"hip": 90, "knee": 90}, "contacts": ["left.foot on floor", "right.foot on floor"]},
+        },
+    }
+    figure = pose_figure(data)
+    half = between(figure, figure.positions[0], figure.positions[1], 0.5)
+    assert half.sides["left"].knee == 45 and half.sides["left"].hip_flexion == 45
+    # The thigh keeps its length (angles are mixed, not points), and the foot stays on the floor.
+    assert math.dist(half.points["left.hip"], half.points["left.knee"]) == pytest.approx(body.THIGH)
+    assert half.points["left.heel"][1] == pytest.approx(body.THICK["foot"] / 2)
+
+
+def test_the_timeline_takes_the_declared_seconds():
+    data = {
+        "view": "side",
+        "positions": {
+            "start": {"move": 1, "hold": 0.5, "contacts": ["left.foot on floor"]},
+            "bottom": {"move": 3, "hold": 2, "both": {"hip": 90, "knee": 90}, "contacts": ["left.foot on floor"]},
+        },
+    }
+    frames = timeline(pose_figure(data), beats(data))
+    times = [round(f.time, 2) for f in frames]
+    keys = [(f.pose.key, round(f.time, 2)) for f in frames if "-" not in f.pose.key]
+    # Held 0.5 s, three seconds down, held 2 s, one second back up: 6.5 s in all.
+    assert keys == [("start", 0), ("start", 0.5), ("bottom", 3.5), ("bottom", 5.5), ("start", 6.5)]
+    assert times == sorted(times) and len(frames) > len(keys)  # poses between, in order
+
+
+# One table: schema, ranges, words, placing and drawing agree with it.
+
+
+def test_every_joint_of_the_table_is_in_the_schema_the_body_and_the_words():
+    side = FIGURE_SCHEMA["properties"]["positions"]["additionalProperties"]["properties"]["left"]["properties"]
+    assert set(side) == set(SIDE_JOINTS) | {"hip", "shoulder"}
+    assert set(SIDE_JOINTS) == {f.name for f in fields(Angles)}  # each one posed by forward kinematics
+    position = FIGURE_SCHEMA["properties"]["positions"]["additionalProperties"]["properties"]
+    assert set(BODY_JOINTS) <= set(position)
+    for joint in JOINTS.values():
+        assert joint.low < joint.high and joint.motion and joint.source
+        if joint.scope == "side":
+            assert joint.part and joint.more and joint.less and joint.other_way
+
+
+def test_every_prop_type_of_the_table_is_in_the_schema_placed_and_drawn():
+    prop = FIGURE_SCHEMA["properties"]["props"]["items"]["properties"]
+    assert prop["type"]["enum"] == list(PROPS)
+    assert set(PLACERS) == set(PROPS) == set(DRAWERS)
+    for kind in PROPS.values():
+        assert set(kind.needs) <= set(prop), kind.name
+
+
+def test_a_joint_missing_from_the_table_is_a_message_not_a_crash():
+    assert range_issue(("positions", "start", "left", "hip_rotaton"), "hip_rotaton", 10) == [
+        (("positions", "start", "left", "hip_rotaton"), "unknown joint 'hip_rotaton' (did you mean 'hip_rotation'?)")
+    ]
+
+
+# The checks a physiotherapist would make: exact messages.
+
+
+def _standing(**end: object) -> dict:
+    feet = ["left.foot on floor", "right.foot on floor"]
+    return {"view": "side", "positions": {"start": {"contacts": feet}, "end": {"contacts": feet, **end}}}
+
+
+def test_a_squat_with_the_hips_behind_the_feet_tips_over():
+    data = _standing(both={"hip": 100, "knee": 100})
+    assert figure_issues(data) == [
+        (
+            ("positions", "end"),
+            "the body would tip over: its centre of mass is 28 cm behind its base of support (the points resting "
+            "on the floor or a bench); move the hips or trunk back over it, or add a contact that holds the body "
+            "(a wall, a handle, a partner's hands)",
+        )
+    ]
+    # Shins leaning forward (ankles bent), the trunk tilted and the arms reaching forward: the weight
+    # comes back over the feet.
+    data["positions"]["end"].update(trunk=11, both={"hip": 120, "knee": 130, "ankle": 20, "shoulder": 90})
+    assert figure_issues(data) == []
+
+
+def test_a_hand_on_a_wall_holds_a_body_that_would_tip():
+    data = _standing(both={"hip": 100, "knee": 100}, right={"shoulder": 90})
+    data["props"] = [{"type": "wall", "at": "right.hand", "offset": 0}]
+    data["positions"]["end"]["contacts"] = [*data["positions"]["end"]["contacts"], "right.hand on wall"]
+    assert [m for _, m in figure_issues(data) if "tip over" in m] == []
+
+
+def test_two_hands_on_one_kettlebell_handle():
+    data = {
+        "view": "front",
+        "props": [{"type": "kettlebell", "between": ["left.hand", "right.hand"]}],
+        "positions": {
+            key: {"both": {"hip": 25}, "contacts": ["left.foot on floor", "right.foot on floor"]}
+            for key in ("start", "end")
+        },
+    }
+    assert figure_issues(data)[0] == (
+        ("positions", "start"),
+        "the hands are 37 cm apart, but both hold the kettlebell's handle (at most 18 cm wide): bring the arms in "
+        "('shoulder_abduction') until they meet",
+    )
+
+
+def test_a_kettlebell_between_closed_legs_passes_into_a_thigh():
+    data = {
+        "view": "front",
+        "props": [{"type": "kettlebell", "between": ["left.hand", "right.hand"]}],
+        "positions": {
+            key: {"both": {"shoulder": -10}, "contacts": ["left.foot on floor", "right.foot on floor"]}
+            for key in ("start", "end")
+        },
+    }
+    assert figure_issues(data)[0] == (
+        ("props", 0),
+        "in 'start' the kettlebell passes 9 cm into the left thigh: hang it between the legs (hands in front of "
+        "the hips, legs wider)",
+    )
+
+
+def test_a_contact_off_its_surface_says_which_way():
+    data = {
+        "view": "front",
+        "props": [{"type": "bench", "height": 40, "at": "left.ankle", "offset": 0, "length": 40}],
+        "positions": {
+            key: {
+                "trunk": -84,
+                "right": {"shoulder": 90, "elbow": 90},
+                "contacts": ["right.elbow on floor", "left.ankle on bench"],
+            }
+            for key in ("start", "end")
+        },
+    }
+    data["positions"]["end"]["trunk"] = -80
+    issues = figure_issues(data)
+    assert (
+        ("positions", "start", "contacts", 1),
+        "left.ankle is 4 cm above the bench top; lower it with an angle, or raise the bench ('height')",
+    ) in issues
+
+
+def test_a_movement_too_small_to_see():
+    data = _standing(right={"hip_abduction": 4})
+    data["positions"]["end"]["contacts"] = ["left.foot on floor"]
+    assert figure_issues(data) == [
+        (
+            ("positions", "end"),
+            "from 'start' the body moves at most 1 cm in the picture, too little to see; make the movement bigger, "
+            "or choose a view that sees it ('view: oblique' for a move towards the reader)",
+        )
+    ]
+
+
+def test_the_words_say_what_moves_not_the_angles():
+    data = _standing(both={"hip": 100, "knee": 100}, trunk=35)
+    words = describe(pose_figure(data), "Squat")
+    assert words == (
+        "Squat, drawn from the side in 2 key positions. Start: standing, both feet on the floor. End: squatting, "
+        "both feet on the floor; both legs swing forwards, both knees bend, the hips sink. Then back: both legs "
+        "swing back, both knees straighten, the hips rise."
+    )
+
+
+# The budget: a full figure adds at most 8 KiB of HTML to a page (2.5 KiB gzipped).
+
+
+def test_every_figure_keeps_to_its_byte_budget(capsys):
+    env = Environment(loader=PackageLoader("exercise_atlas", "templates"), autoescape=True)
+    muscles = {m["id"]: m for m in yaml.safe_load((ROOT / "data/muscles.yml").read_text(encoding="utf-8"))}
+    regions = yaml.safe_load((ROOT / "data/vocabulary.yml").read_text(encoding="utf-8"))["figure_regions"]
+    rows = []
+    for path in EXERCISES:
+        exercise = _figure(path)
+        html = str(figure_html(env, exercise, muscles, regions)).encode()
+        rows.append((exercise["id"], exercise["figure"]["view"], len(html), len(gzip.compress(html, 9))))
+    with capsys.disabled():
+        print("\nfigure bytes (HTML, gzipped):")
+        for row in rows:
+            print(f"  {row[0]:32} {row[1]:8} {row[2]:6} {row[3]:5}")
+    over = [row for row in rows if row[2] > BUDGET or row[3] > BUDGET_GZIP]
+    assert over == [], f"over {BUDGET} bytes or {BUDGET_GZIP} gzipped: {over}"
