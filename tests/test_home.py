@@ -39,15 +39,22 @@ def test_the_first_screen_shows_the_map_the_figures_and_the_way_in_for_pain(brow
 
 
 def test_the_figures_move_and_stand_still_under_reduced_motion(browser, site):
+    """The figures' own motion (exercise-atlas.js): moving unless the reader asks for reduced
+    motion; one visible pause button for the row, which pauses every figure."""
     for motion, moving in (("no-preference", True), ("reduce", False)):
         context = browser.new_context(reduced_motion=motion)
         page = context.new_page()
         with serve(site) as base:
             page.goto(base)
-            names = page.locator(".home-hero .exercise-figure__position").evaluate_all(
-                "els => els.map(e => getComputedStyle(e).animationName)"
-            )
-        assert names and all((name != "none") == moving for name in names), (motion, names)
+            figures = page.locator(".home-hero .exercise-figure")
+            states = figures.evaluate_all("els => els.map(e => e.getAttribute('data-motion'))")
+            assert states == ["on" if moving else "off"] * 3, motion
+            buttons = page.locator(".home-hero .exercise-figure__play")
+            assert [buttons.nth(i).is_visible() for i in range(3)] == [True, False, False]
+            if moving:
+                buttons.first.click()
+                states = figures.evaluate_all("els => els.map(e => e.getAttribute('data-motion'))")
+                assert states == ["off"] * 3
         context.close()
 
 

@@ -14,7 +14,7 @@ from browser import serve
 from conftest import build_with, copy_mini, edit, problems
 from test_accessibility import AXE
 
-from exercise_atlas.stride.pose import angles_at, key_poses
+from exercise_atlas.stride.pose import FAR, NEAR, angles_at, key_poses
 
 FIXTURE = Path(__file__).parent / "fixtures" / "charts" / "charts.yml"
 CHARTS = "data/charts.yml"
@@ -137,7 +137,7 @@ def fixture_speeds() -> list[dict]:
 def test_the_foot_on_the_ground_rests_on_the_floor(speed: dict):
     toe_off = next(e["at"] for e in speed["events"] if e["event"] == "toe-off")
     for pose in key_poses(speed):
-        side = "right" if pose.at <= toe_off else "left" if 50 <= pose.at <= 50 + toe_off else None
+        side = NEAR if pose.at <= toe_off else FAR if 50 <= pose.at <= 50 + toe_off else None
         if side:
             sole = min(pose.points[f"{side}.heel"][1], pose.points[f"{side}.toe"][1])
             assert sole == pytest.approx(0, abs=0.01), pose.event

@@ -17,11 +17,14 @@ ARM_SWING = 0.7  # drawing choice, not a measurement: each arm swings against it
 ELBOW = 90.0  # drawing choice: a runner's bent elbow
 
 
+NEAR, FAR = "left", "right"  # seen from the side the figures' camera shows, the left side is nearer
+
+
 @dataclass(frozen=True)
 class Pose:
     event: str
     at: float  # % of the stride
-    points: dict[str, tuple[float, float]]  # side view, cm: x forward, y up, the lower foot on the floor
+    points: dict[str, Vec]  # the body's points in cm: x forward, y up (the floor at 0), z to its left
 
 
 def angles_at(events: list[dict[str, Any]], at: float) -> tuple[float, float, float]:
@@ -46,7 +49,7 @@ def _side(hip: float, knee: float, ankle: float) -> Angles:
 def _points(events: list[dict[str, Any]], at: float) -> dict[str, Vec]:
     near = _side(*angles_at(events, at))
     far = _side(*angles_at(events, at + 50))
-    return body_points(0.0, {"right": near, "left": far})
+    return body_points(0.0, {NEAR: near, FAR: far})
 
 
 def _sole(points: dict[str, Vec], side: str) -> float:
@@ -60,20 +63,20 @@ def pelvis_height(events: list[dict[str, Any]], at: float) -> float:
     toe_off = float(next(e["at"] for e in events if e["event"] == "toe-off"))
     at %= 100
     if at <= toe_off:
-        return -_sole(_points(events, at), "right")
+        return -_sole(_points(events, at), NEAR)
     if 50 <= at <= 50 + toe_off:
-        return -_sole(_points(events, at), "left")
+        return -_sole(_points(events, at), FAR)
     start, end = (toe_off, 50.0) if at < 50 else (50 + toe_off, 100.0)
     t = (at - start) / (end - start)
     return pelvis_height(events, start) * (1 - t) + pelvis_height(events, end % 100) * t
 
 
 def pose_at(events: list[dict[str, Any]], at: float, name: str) -> Pose:
-    """The body at ``at`` % of the stride: the near (right) leg at that moment, the far (left) leg
-    half a stride on, as the two legs of a steady run are."""
+    """The body at ``at`` % of the stride: the near leg at that moment, the far leg half a stride
+    on, as the two legs of a steady run are."""
     points = _points(events, at)
     lift = pelvis_height(events, at)
-    return Pose(name, at, {key: (v[0], v[1] + lift) for key, v in points.items()})
+    return Pose(name, at, {key: (v[0], v[1] + lift, v[2]) for key, v in points.items()})
 
 
 def key_poses(speed: dict[str, Any]) -> list[Pose]:

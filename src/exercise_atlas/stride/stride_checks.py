@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem, did_you_mean
-from ..figures.catalogue import JOINTS as RANGES
+from ..figures.catalogue import JOINTS as FIGURE_JOINTS
 from ..figures.catalogue import format_range
 from ..markup.citations import text_problems, unknown_key
 from .stride_schema import EVENTS, JOINTS
@@ -108,7 +108,7 @@ def _event_issues(index: int, event: dict[str, Any], speed: dict[str, Any], site
         yield (*at, "hip"), f"a number without a source; {hint}"
     yield from _source_issue(at, event, site)
     for joint in JOINTS:
-        allowed = RANGES[_RANGE_OF[joint]]
+        allowed = FIGURE_JOINTS[_RANGE_OF[joint]]
         if not allowed.low <= event[joint] <= allowed.high:
             yield (*at, joint), f"{event[joint]:g} is outside {format_range(allowed)}"
 

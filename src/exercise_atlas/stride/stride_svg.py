@@ -7,7 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .pose import Pose, key_poses
+from ..figures.camera import Camera
+from ..figures.screen import Screen, SvgShape
+from ..figures.svg_body import body_shapes
+from .pose import NEAR, Pose, key_poses
 from .stride_schema import EVENTS
 
 PANEL = 120.0  # cm of the world in one panel
@@ -29,8 +32,7 @@ class Panel:
     event: str
     label: str
     dx: float
-    paths: list[tuple[str, str]]  # (class, d)
-    head: tuple[float, float]
+    shapes: list[SvgShape]  # the figures' own body, drawn by their code
     animate: tuple[str, str]  # SMIL values and keyTimes for the panel's opacity
 
 
@@ -60,12 +62,8 @@ def _n(v: float) -> str:
     return f"{v:.1f}".removesuffix(".0")
 
 
-def _xy(point: tuple[float, float]) -> str:
-    return f"{_n(point[0] + PANEL / 2)} {_n(HEIGHT - FLOOR - point[1])}"
-
-
-def _path(points: dict[str, tuple[float, float]], names: list[str]) -> str:
-    return "M" + "L".join(_xy(points[name]) for name in names)
+# The side camera, moved so the pelvis stands mid-panel and the floor is FLOOR above the bottom.
+SCREEN = Screen(Camera("side"), left=-PANEL / 2, top=-(HEIGHT - FLOOR))
 
 
 def toe_off(speed: dict[str, Any]) -> float:
@@ -94,16 +92,13 @@ def active_during(speed: dict[str, Any], at: float) -> bool:
 
 
 def _panel(index: int, pose: Pose, poses: list[Pose], active: bool) -> Panel:
-    p = pose.points
-    paths = [
-        ("stride__far stride__leg", _path(p, ["left.hip", "left.knee", "left.ankle", "left.heel", "left.toe"])),
-        ("stride__far stride__arm", _path(p, ["left.shoulder", "left.elbow", "left.hand"])),
-        ("stride__trunk", _path(p, ["pelvis", "chest", "neck_top"])),
-        ("stride__near stride__leg", _path(p, ["right.hip", "right.knee", "right.ankle", "right.heel", "right.toe"])),
-        ("stride__near stride__arm", _path(p, ["right.shoulder", "right.elbow", "right.hand"])),
-    ]
-    if active:
-        paths.insert(4, ("stride__muscle", _path(p, ["right.hip", "right.knee"])))
+    """One moment: the figures' body (hands, feet, face, near and far limbs in depth order) and,
+    while the adductors are measured active, the inner thigh of the near leg marked as the
+    figures mark a working muscle."""
+    regions = {"inner-thigh"} if active else set()
+    # The near thigh's inner side faces away from the reader: mark it anyway, as seen through.
+    seen = {("inner-thigh", NEAR)} if active else set()
+    shapes = body_shapes(SCREEN, pose.points, [NEAR], regions, seen=seen)
     times = [q.at / 100 for q in poses]
     start = times[index]
     end = times[index + 1] if index + 1 < len(times) else None
@@ -113,8 +108,7 @@ def _panel(index: int, pose: Pose, poses: list[Pose], active: bool) -> Panel:
         animate = ("0;1", f"0;{_n3(start)}")
     else:
         animate = ("0;1;0", f"0;{_n3(start)};{_n3(end)}")
-    label = EVENT_WORDS[pose.event][0]
-    return Panel(pose.event, label, index * PANEL, paths, p["head"], animate)
+    return Panel(pose.event, EVENT_WORDS[pose.event][0], index * PANEL, shapes, animate)
 
 
 def _n3(v: float) -> str:
