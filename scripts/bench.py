@@ -178,7 +178,7 @@ def prerender_cards(project: Path) -> None:
     os.chdir(project)
     try:
         settings = Settings(templates_dir="overrides/exercise_atlas", vocabulary_file="data/vocabulary.yml")
-        renderer = Renderer(load_site(settings).require_valid(), settings)
+        renderer = Renderer(load_site(settings).site.require_valid(), settings)
         import xml.etree.ElementTree as ET
 
         from exercise_atlas.markup.map_drawing import drawing as map_drawing

@@ -226,7 +226,7 @@ def test_the_drawing_file_holds_every_shape_with_no_colour_of_its_own(mini):
     from exercise_atlas.markup.renderer import Renderer
 
     settings = Settings(vocabulary_file="data/vocabulary.yml")
-    svg = ET.fromstring(drawing(Renderer(load_site(settings).require_valid(), settings), standalone=True))
+    svg = ET.fromstring(drawing(Renderer(load_site(settings).site.require_valid(), settings), standalone=True))
     assert svg.tag == "{http://www.w3.org/2000/svg}svg"
     ids = {el.get("id") for el in svg.iter()}
     assert {"atlas-mm--skin", "atlas-mm--lines", "atlas-mm--marks", "atlas-mm--labels"} <= ids

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..content.loader import load_site
+from ..content.loader import LoadedData, load_site
 from ..content.model import Settings, Site
 from ..content.pages import Page, page_problems, page_url, read_page
 from ..content.sources import cited_in_pages, has_body, page_files
@@ -35,7 +35,7 @@ class Build:
     """
 
     settings: Settings
-    site: Site
+    data: LoadedData  # the site's data, and the fingerprint of the files it came from
     renderer: Renderer
     pages: dict[str, str] | None  # every page and its file, or None outside a site
     raises: bool = True  # fail the build (a generator) or only collect (the check)
@@ -48,6 +48,10 @@ class Build:
     expected: set[str] = field(default_factory=set)  # the pages with a body, which Python-Markdown renders
     published: set[str] | None = None
     parsed: dict[str, Located] = field(default_factory=dict)  # exercise files' front matter, by path
+
+    @property
+    def site(self) -> Site:
+        return self.data.site
 
     def all_problems(self) -> list[Problem]:
         rendered = [problem for problems in self.rendered_problems for problem in problems]
@@ -82,20 +86,27 @@ class Build:
         return page
 
 
-def open_build(settings: Settings, facts: GeneratorFacts, in_site: bool, raises: bool = True) -> Build:
+def open_build(
+    settings: Settings,
+    facts: GeneratorFacts,
+    in_site: bool,
+    raises: bool = True,
+    previous: LoadedData | None = None,
+) -> Build:
     """The one way a build starts, for a generator and for the check alike.
 
     Loads (or reuses) the data, checks the options against the generator's own settings, writes
     the files the build publishes but nobody authors (the package's assets, the export, the
     map's drawing), and, ``in_site``, judges the rules of the whole site from its sources before
-    any page renders."""
+    any page renders. ``previous``: the last build's data, reused if no data file changed."""
     config_problems = []
     if facts.docs_dir is not None:
         if settings.docs_dir and Path(settings.docs_dir).resolve() != Path(facts.docs_dir).resolve():
             message = f"'{settings.docs_dir}' is not the site's docs_dir '{facts.docs_dir}'; remove the option"
             config_problems.append(Problem("mkdocs.yml", None, "exercise_atlas.docs_dir", message))
         settings = replace(settings, docs_dir=facts.docs_dir)
-    site = load_site(settings)
+    data = load_site(settings, previous)
+    site = data.site
     renderer = Renderer(site, settings, facts.link_origin)
     if in_site:
         written = write_generated_files(site, settings, renderer, facts.site_dir)
@@ -103,7 +114,7 @@ def open_build(settings: Settings, facts: GeneratorFacts, in_site: bool, raises:
     if facts.lists is not None:
         config_problems += listing_problems(settings, *facts.lists)
     pages = page_files(settings.pages_dir) if in_site else None
-    build = Build(settings, site, renderer, pages, raises, config_problems)
+    build = Build(settings, data, renderer, pages, raises, config_problems)
     build.parsed = {exercise.path: exercise.located for exercise in site.exercises.values()}
     build.published = _published(settings)
     if pages is not None:
@@ -159,18 +170,19 @@ class OpenBuilds:
 
     A generator renders every page of a build once, so a page rendered again begins the next
     build (`serve` after an edit). Outside a site (no page) every conversion is a build of its own.
+    A new build is handed the last one's data, which it reuses if no data file changed: this is
+    the only state the package keeps between builds.
     """
 
     def __init__(self) -> None:
-        self._open: dict[tuple[str, Settings, GeneratorFacts], Build] = {}
+        self._open: dict[tuple[str, Settings, GeneratorFacts, bool], Build] = {}
 
     def for_page(self, settings: Settings, facts: GeneratorFacts, uri: str | None) -> Build:
-        if uri is None:
-            return open_build(settings, facts, in_site=False)
-        key = (os.getcwd(), settings, facts)
+        key = (os.getcwd(), settings, facts, uri is not None)
         build = self._open.get(key)
-        if build is None or uri in build.rendered:
-            build = self._open[key] = open_build(settings, facts, in_site=True)
+        if build is None or uri is None or uri in build.rendered:
+            previous = build.data if build is not None else None
+            build = self._open[key] = open_build(settings, facts, in_site=uri is not None, previous=previous)
         return build
 
 

@@ -91,7 +91,7 @@ def _new(exercise_id: str, name: str, settings: Settings) -> int:
         print(f"id: expected {PATTERN_HINTS[ID_PATTERN]}, got '{exercise_id}'", file=sys.stderr)
         return 2
     try:
-        path = new_exercise(exercise_id, name, settings, load_site(settings))
+        path = new_exercise(exercise_id, name, settings, load_site(settings).site)
     except FileExistsError as exc:
         print(f"{exc}; choose another id or edit that file", file=sys.stderr)
         return 2
@@ -139,7 +139,7 @@ def _figure(exercise_id: str, out: Path, watch: bool, settings: Settings) -> int
         return 2
 
     def site_problems() -> tuple[list[Problem], dict[str, dict[str, Any]], dict[str, tuple[str, ...]]]:
-        site = load_site(settings)
+        site = load_site(settings).site
         muscles = cast(dict[str, dict[str, Any]], dict(site.muscles))
         return list(site.problems), muscles, dict(site.vocabulary.figure_regions)
 
@@ -150,7 +150,7 @@ def _figure(exercise_id: str, out: Path, watch: bool, settings: Settings) -> int
 
 
 def _export(settings: Settings) -> int:
-    site = load_site(settings)
+    site = load_site(settings).site
     if site.problems or not settings.export_file:
         reason = "fix the problems `exercise-atlas check` lists first" if site.problems else "set export_file"
         print(f"nothing exported: {reason}", file=sys.stderr)
@@ -162,7 +162,7 @@ def _export(settings: Settings) -> int:
 
 def _prepare(settings: Settings) -> int:
     """Before a generator starts: it publishes only the files it finds then."""
-    site = load_site(settings)
+    site = load_site(settings).site
     write_generated_files(site, settings, Renderer(site, settings))
     if site.problems:
         print("assets written; the export and the map's drawing wait for the problems `exercise-atlas check` lists")

@@ -1,7 +1,8 @@
 """Load and cross-check all site data once: muscles, references and exercises.
 
-Each build loads it once (``pipeline.open_build``); the cache is keyed on the files' modification
-times so that a rebuild under ``serve`` sees edits and skips the reload when there are none. Every problem in
+Each build loads it once (``pipeline.open_build``), handing in the previous build's data, which is
+reused when no data file's modification time or size changed: a rebuild under ``serve`` sees edits
+and skips the reload when there are none. No data is kept by this module. Every problem in
 every file is collected before anything fails, so one run reports them all.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -26,22 +28,22 @@ from .validate import schema_problems
 from .vocabulary import Vocabulary, load_vocabulary
 from .yamlsource import load_yaml, read_text, split_front_matter
 
-# Keyed on the working directory too: the settings' paths are relative to it. Each entry: the
-# files' fingerprint and the site loaded from them. `serve` opens a build on every rebuild; an
-# edit to a page alone then costs no reload of the data.
-_CACHE: dict[tuple[str, Settings], tuple[tuple[Any, ...], Site]] = {}
+
+@dataclass(frozen=True)
+class LoadedData:
+    """A site's data with the fingerprint of the files it was read from: the next build of the same
+    site (``serve`` after an edit to a page alone) reuses it instead of reading every file again."""
+
+    stamp: tuple[Any, ...]
+    site: Site
 
 
-def load_site(settings: Settings) -> Site:
-    """The site's data, re-read only when a data file changed (each build asks once)."""
-    key = (os.getcwd(), settings)
-    cached = _CACHE.get(key)
+def load_site(settings: Settings, previous: LoadedData | None = None) -> LoadedData:
+    """The site's data, re-read only when a data file changed since ``previous`` was read."""
     stamp = _fingerprint(settings)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    site = _load(settings)
-    _CACHE[key] = (stamp, site)
-    return site
+    if previous is not None and previous.stamp == stamp:
+        return previous
+    return LoadedData(stamp, _load(settings))
 
 
 def _fingerprint(settings: Settings) -> tuple[Any, ...]:

@@ -9,7 +9,6 @@ outside it is the usual one-line error with "did you mean".
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -233,20 +232,6 @@ def load_vocabulary(path: str) -> tuple[Vocabulary, list[Problem]]:
     """The site's vocabulary; the defaults fill whatever it leaves out."""
     if not path:
         return DEFAULT, []
-    return _load(path, *_stamp(path))
-
-
-def _stamp(path: str) -> tuple[int, int]:
-    try:
-        info = Path(path).stat()
-    except OSError:
-        return (0, 0)
-    return (info.st_mtime_ns, info.st_size)
-
-
-@cache
-def _load(path: str, *_stamp: int) -> tuple[Vocabulary, list[Problem]]:
-
     text, problems = read_text(Path(path), path)
     if text is None:
         return DEFAULT, problems

@@ -18,7 +18,6 @@ opened from disk show no drawing (the rest of the page is unaffected).
 
 from __future__ import annotations
 
-import weakref
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,7 +33,6 @@ if TYPE_CHECKING:
     from ..extension import ExerciseAtlasExtension
 
 _MAP_REFERENCE = "#" + SHAPE_ID_PREFIX
-_INLINE: weakref.WeakKeyDictionary[Renderer, str] = weakref.WeakKeyDictionary()
 
 
 def drawing(renderer: Renderer, standalone: bool) -> str:
@@ -75,8 +73,8 @@ class SharedSvgTreeprocessor(Treeprocessor):
         if not uses_inline_drawing(root):
             return
         try:
-            if build.renderer not in _INLINE:  # rendered once per build
-                _INLINE[build.renderer] = drawing(build.renderer, standalone=False)
-            root.append(to_element(_INLINE[build.renderer], "muscle_map_defs.html"))
+            if build.renderer.inline_drawing is None:  # rendered once per build
+                build.renderer.inline_drawing = drawing(build.renderer, standalone=False)
+            root.append(to_element(build.renderer.inline_drawing, "muscle_map_defs.html"))
         except TemplateFailedError as exc:
             self.extension.page.problems.append(exc.problem)

@@ -145,6 +145,7 @@ class Renderer:
         self.settings = settings
         self.env = environment(settings.templates_dir)
         self.link_origin = link_origin
+        self.inline_drawing: str | None = None  # the map's drawing for pages that hold it inline
         self.sprite = sprite_path(settings) if link_origin is not None else None
 
     def render_macro(self, inner: str, page: str | None) -> list[ET.Element]:
