@@ -248,7 +248,7 @@ def test_the_words_say_what_moves_not_the_angles():
     data = _standing(both={"hip": 100, "knee": 100}, trunk=35)
     words = describe(pose_figure(data), "Squat")
     assert words == (
-        "Squat, drawn from the side in 2 key positions. Start: standing, both feet on the floor. End: squatting, "
+        "Squat, drawn from the side, in 2 key positions. Start: standing, both feet on the floor. End: squatting, "
         "both feet on the floor; both legs swing forwards, both knees bend, the hips sink. Then back: both legs "
         "swing back, both knees straighten, the hips rise."
     )
