@@ -271,9 +271,9 @@ def _arrow(screen: Screen, a: Vec, b: Vec, size: tuple[float, float]) -> str:
     tx, ty = x2 - cx, y2 - cy
     tl = math.hypot(tx, ty) or 1.0
     tx, ty = tx / tl, ty / tl
-    size = 5.0
-    left = (x2 - tx * size - ty * size * 0.6, y2 - ty * size + tx * size * 0.6)
-    right = (x2 - tx * size + ty * size * 0.6, y2 - ty * size - tx * size * 0.6)
+    head = 5.0
+    left = (x2 - tx * head - ty * head * 0.6, y2 - ty * head + tx * head * 0.6)
+    right = (x2 - tx * head + ty * head * 0.6, y2 - ty * head - tx * head * 0.6)
     return (
         f"M{n(x1)} {n(y1)}Q{n(cx)} {n(cy)} {n(x2)} {n(y2)}"
         f"M{n(left[0])} {n(left[1])}L{n(x2)} {n(y2)}L{n(right[0])} {n(right[1])}"
