@@ -71,9 +71,11 @@ def _point(point: str, names: dict[str, str]) -> str:
     return f"{names.get(side, side)} {part}" if side else part
 
 
-def _surface(figure: Figure, on: str) -> str:
+def _surface(figure: Figure, on: str, names: dict[str, str] | None = None) -> str:
     if on == "floor":
         return "the floor"
+    if "." in on or on in ("chest", "pelvis"):  # another part of the body: 'the bottom upper arm'
+        return "the " + _point(on, names or {})
     spec = find_prop(figure.props_data, on)
     if spec is None:
         return on
@@ -91,7 +93,7 @@ def supports(figure: Figure, pos: Placed) -> str:
     for point, on in pos.contacts:
         side, _, part = point.rpartition(".")
         part = "foot" if part in ("heel", "toe") else part
-        entry = (side, part, _surface(figure, on))
+        entry = (side, part, _surface(figure, on, names))
         if entry not in seen:
             seen.append(entry)
     words: list[str] = []
