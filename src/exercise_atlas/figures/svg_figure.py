@@ -83,6 +83,11 @@ class Drawing:
         return math.ceil(len(self.panels) / self.cols)
 
     @property
+    def marked(self) -> bool:
+        """Whether any working muscle is drawn (the caption's key says what the stripes mean)."""
+        return any(s.cls.startswith("xf-m") for panel in self.panels for s in panel.shapes)
+
+    @property
     def motion_scale(self) -> int:
         """The moving body fills a square grid of panels (two by two) by being drawn larger; in a
         row or a column of panels the stylesheet crops the picture to the first panel instead."""
