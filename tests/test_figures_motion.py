@@ -248,7 +248,7 @@ def test_the_words_say_what_moves_not_the_angles():
     data = _standing(both={"hip": 100, "knee": 100}, trunk=35)
     words = describe(pose_figure(data), "Squat")
     assert words == (
-        "Squat, drawn from the side in 2 key positions. Start: standing, both feet on the floor. End: squatting, "
+        "Squat, drawn from the side, in 2 key positions. Start: standing, both feet on the floor. End: squatting, "
         "both feet on the floor; both legs swing forwards, both knees bend, the hips sink. Then back: both legs "
         "swing back, both knees straighten, the hips rise."
     )
@@ -339,3 +339,24 @@ def test_the_working_muscle_stands_out_from_its_limb_in_both_palettes(scheme):
     colours = dict(re.findall(r"--atlas-fig-([a-z-]+):\s*(#[0-9a-f]{6});", block))
     assert _contrast(colours["muscle"], colours["body"]) >= 3  # on a near limb
     assert _contrast(colours["muscle-far"], colours["far"]) >= 3  # on a far limb
+
+
+def test_a_head_resting_on_an_arm_must_touch_it():
+    side_lying = {
+        "trunk": -82,
+        "right": {"hip": -8, "shoulder": 170, "elbow": 30},
+        "contacts": ["right.hip on floor", "head on right.upper_arm"],
+    }
+    data = {
+        "view": "front",
+        "positions": {"start": side_lying, "end": {**side_lying, "right": {"hip": -14, "shoulder": 170, "elbow": 30}}},
+    }
+    assert figure_issues(data)[0] == (
+        ("positions", "start", "contacts", 1),
+        "head is 7 cm away from the right upper arm it rests on; bring them together with an angle "
+        "(the neck's 'neck_side' tilts the head)",
+    )
+    for position in data["positions"].values():
+        position["neck_side"] = 20  # the head bent down onto the arm
+    assert [m for _, m in figure_issues(data) if "head" in m] == []
+    assert "head on the bottom upper arm" in describe(pose_figure(data), "Side-lying adduction")

@@ -108,7 +108,7 @@ def limb_frame(flexion: float, abduction: float, rotation_: float, side: str) ->
     return mul(mul(rotation("z", flexion), rotation("x", sign * abduction)), rotation("y", sign * rotation_))
 
 
-def body_points(neck: float, sides: dict[str, Angles]) -> dict[str, Vec]:
+def body_points(neck: float, sides: dict[str, Angles], neck_side: float = 0.0) -> dict[str, Vec]:
     """Every body point in the body's own frame, the pelvis (between the hip joints) at the origin.
 
     Besides the points contacts may name, it gives the drawing's: the corners of each sole
@@ -117,7 +117,8 @@ def body_points(neck: float, sides: dict[str, Angles]) -> dict[str, Vec]:
     points: dict[str, Vec] = {"pelvis": (0.0, 0.0, 0.0)}
     chest: Vec = (0.0, TRUNK, 0.0)
     points["chest"] = chest
-    head_turn = rotation("z", -neck)
+    # Side bend first (+ towards the right shoulder, the -z side), then flexion.
+    head_turn = mul(rotation("x", -neck_side), rotation("z", -neck))
     head_dir = apply(head_turn, (0.0, 1.0, 0.0))
     points["neck_top"] = add(chest, scale(head_dir, NECK))
     points["head"] = add(points["neck_top"], scale(head_dir, HEAD / 2))

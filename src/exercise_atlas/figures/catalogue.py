@@ -69,6 +69,8 @@ JOINTS: dict[str, Joint] = {
               "rolls towards its right", "rolls towards its left", ""),
         Joint("neck", "body", -45, 45, "neck flexion (+) / extension (-)", f"{_OWN} for the neck", "head",
               "drops forwards", "lifts back", "tilt the trunk instead"),
+        Joint("neck_side", "body", -45, 45, "neck side bend (+ towards the right shoulder)", f"{_OWN} for the neck",
+              "head", "tilts towards the right shoulder", "tilts towards the left shoulder", "tilt the trunk instead"),
     )
 }  # fmt: skip
 SIDE_JOINTS = tuple(name for name, j in JOINTS.items() if j.scope == "side")

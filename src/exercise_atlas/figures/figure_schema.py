@@ -40,12 +40,12 @@ _POINT = {
     "examples": list(POINTS),
 }
 
-CONTACT_PATTERN = r"^[a-z_.]+ on [a-z][a-z0-9-]*$"
+CONTACT_PATTERN = r"^[a-z_.]+ on [a-z][a-z0-9_.-]*$"
 _CONTACT = {
     "type": "string",
     "maxLength": 80,
     "pattern": CONTACT_PATTERN,
-    "description": "'<body point> on <surface>', like 'left.knee on bench'; the surface is 'floor' or a prop's type or id.",
+    "description": "'<body point> on <surface>', like 'left.knee on bench'; the surface is 'floor', a prop's type or id, or another body point ('head on right.upper_arm').",
 }
 
 _POSITION = {
@@ -66,6 +66,7 @@ _POSITION = {
             "description": "The whole body turned about its own long axis before the lean and tilt: + turns its front towards its right (on all fours, the left side goes down), - towards its left.",
         },
         "neck": {**_ANGLE, "description": "Neck flexion +, extension -."},
+        "neck_side": {**_ANGLE, "description": "Neck side bend: + towards the right shoulder, - the left."},
         "shift": {
             "type": "number",
             "minimum": -300,

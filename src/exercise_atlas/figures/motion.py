@@ -50,6 +50,7 @@ def between(figure: Figure, a: Placed, b: Placed, t: float) -> Placed:
         trunk=_mix(a.trunk, b.trunk, t),
         lean=_mix(a.lean, b.lean, t),
         neck=_mix(a.neck, b.neck, t),
+        neck_side=_mix(a.neck_side, b.neck_side, t),
         roll=_mix(a.roll, b.roll, t),
         shift=_mix(a.shift, b.shift, t),
         lift=_mix(a.lift, b.lift, t),
@@ -68,7 +69,7 @@ def between(figure: Figure, a: Placed, b: Placed, t: float) -> Placed:
 
 def turn_between(a: Placed, b: Placed) -> float:
     """The largest angle (degrees) any joint or whole-body angle turns from ``a`` to ``b``."""
-    turns = [abs(getattr(a, n) - getattr(b, n)) for n in ("trunk", "lean", "neck", "roll")]
+    turns = [abs(getattr(a, n) - getattr(b, n)) for n in ("trunk", "lean", "neck", "neck_side", "roll")]
     for side in SIDES:
         turns += [abs(getattr(a.sides[side], f.name) - getattr(b.sides[side], f.name)) for f in fields(Angles)]
     return float(max(turns))

@@ -35,6 +35,7 @@ class Placed:
     contacts: list[tuple[str, str]]
     points: dict[str, Vec] = field(default_factory=dict)
     props: list[PlacedProp] = field(default_factory=list)
+    neck_side: float = 0.0  # the head bent towards the right (+) or left (-) shoulder
 
 
 @dataclass
@@ -100,6 +101,7 @@ def build(data: dict[str, Any]) -> Figure:
                 sides,
                 given,
                 [split_contact(c) for c in pos.get("contacts", [])],
+                neck_side=float(pos.get("neck_side", 0)),
             )
         )
     keys = [p.key for p in placed]
@@ -111,7 +113,7 @@ def posed_points(plane: str, pose: Placed) -> dict[str, Vec]:
     """The standard body posed by one position's angles, pelvis at the origin: forward kinematics
     (body.py) turned by the whole-body angles. Used by every figure and the running stride."""
     m = orientation(plane, pose.trunk, pose.lean, pose.roll)
-    return {name: apply(m, v) for name, v in body_points(pose.neck, pose.sides).items()}
+    return {name: apply(m, v) for name, v in body_points(pose.neck, pose.sides, pose.neck_side).items()}
 
 
 def pin_height(figure: Figure, surface: str) -> float | None:

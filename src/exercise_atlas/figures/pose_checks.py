@@ -62,7 +62,7 @@ def _sliding_issues(figure: Figure, first: Placed, now: Placed) -> list[Issue]:
     before = dict(first.contacts)
     for index, (point, on) in enumerate(now.contacts):
         prop = find_prop(figure.props_data, on)
-        if before.get(point) != on or (prop is not None and PROPS[prop["type"]].follows):
+        if before.get(point) != on or on in POINTS or (prop is not None and PROPS[prop["type"]].follows):
             continue
         a, b = first.points[point], now.points[point]
         moved = math.hypot(a[0] - b[0], a[2] - b[2])
@@ -79,7 +79,7 @@ def _sliding_issues(figure: Figure, first: Placed, now: Placed) -> list[Issue]:
 def _angle_issues(plane: str, positions: dict[str, Any]) -> list[Issue]:
     issues: list[Issue] = []
     for key, pos in positions.items():
-        for name in ("trunk", "lean", "roll", "neck"):
+        for name in ("trunk", "lean", "roll", "neck", "neck_side"):
             if name in pos:
                 issues += range_issue(("positions", key, name), name, pos[name])
         for group in ("both", "left", "right"):
@@ -129,6 +129,15 @@ def _name_issues(data: dict[str, Any]) -> list[Issue]:
             path: Path = ("positions", key, "contacts", index)
             point, on = split_contact(contact)
             issues += _point_issue(path, point)
+            if on in POINTS and on != point:
+                if index == 0:
+                    issues.append(
+                        (
+                            path,
+                            "the first contact places the body: it must rest on the floor or a prop, not on the body",
+                        )
+                    )
+                continue  # resting on another part of the body (a head on an arm)
             if on not in surfaces and find_prop(props, on) is None:
                 issues.append((path, f"unknown surface '{on}'{did_you_mean(on, surfaces)}; add it to 'props'"))
             elif index == 0 and on != "floor" and not PROPS[(find_prop(props, on) or {"type": "ball"})["type"]].pins:
@@ -140,6 +149,27 @@ def _name_issues(data: dict[str, Any]) -> list[Issue]:
                     )
                 )
     return issues
+
+
+# A body part another rests on: the segment it lies along (an arm under the head).
+_SEGMENT_OF = {
+    "upper_arm": ("shoulder", "elbow"),
+    "forearm": ("elbow", "wrist"),
+    "thigh": ("hip", "knee"),
+    "shin": ("knee", "ankle"),
+}
+
+
+def body_distance(points: dict[str, Vec], on: str, point: Vec) -> float:
+    """From ``point`` to the skin of the body part ``on`` (a segment, or a point of the body)."""
+    side, _, part = on.rpartition(".")
+    if part in _SEGMENT_OF:
+        a, b = (points[f"{side}.{end}"] for end in _SEGMENT_OF[part])
+        ab = [y - x for x, y in zip(a, b, strict=True)]
+        t = sum((p - x) * d for p, x, d in zip(point, a, ab, strict=True)) / (sum(d * d for d in ab) or 1.0)
+        nearest = lerp(a, b, max(0.0, min(1.0, t)))
+        return math.dist(point, nearest) - point_radius(on)
+    return math.dist(point, points[on]) - point_radius(on)
 
 
 def surface_distance(figure: Figure, on: str, point: Vec, props: list[PlacedProp]) -> tuple[float, PlacedProp | None]:
@@ -181,9 +211,19 @@ def _contact_issues(figure: Figure, pos: Placed) -> list[Issue]:
         if index == 0:
             continue  # the first contact places the body on its surface
         here = pos.points[point]
+        path: Path = ("positions", pos.key, "contacts", index)
+        if on in POINTS:  # resting on another part of the body
+            off = body_distance(pos.points, on, here) - point_radius(point)
+            if off > CONTACT_TOLERANCE:
+                issues.append(
+                    (
+                        path,
+                        f"{point} is {off:.0f} cm away from the {on.replace('.', ' ').replace('_', ' ')} it rests on; bring them together with an angle (the neck's 'neck_side' tilts the head)",
+                    )
+                )
+            continue
         gap, prop = surface_distance(figure, on, here, pos.props)
         off = gap - point_radius(point)
-        path: Path = ("positions", pos.key, "contacts", index)
         if prop is not None and prop.type == "ball":
             if off > CONTACT_TOLERANCE:
                 issues.append((path, f"{point} is {off:.0f} cm away from the {on}; bring it {off:.0f} cm closer"))
@@ -309,7 +349,7 @@ def _balance_issues(figure: Figure, pos: Placed) -> list[Issue]:
     if pos.lift:
         return []  # in the air: a jump is not a stance
     for _, on in pos.contacts:
-        spec = find_prop(figure.props_data, on) if on != "floor" else None
+        spec = find_prop(figure.props_data, on) if on != "floor" and on not in POINTS else None
         if spec is not None and PROPS[spec["type"]].holds:
             return []
     index = figure.positions.index(pos) if pos in figure.positions else -1

@@ -83,6 +83,11 @@ class Drawing:
         return math.ceil(len(self.panels) / self.cols)
 
     @property
+    def marked(self) -> bool:
+        """Whether any working muscle is drawn (the caption's key says what the stripes mean)."""
+        return any(s.cls.startswith("xf-m") for panel in self.panels for s in panel.shapes)
+
+    @property
     def motion_scale(self) -> int:
         """The moving body fills a square grid of panels (two by two) by being drawn larger; in a
         row or a column of panels the stylesheet crops the picture to the first panel instead."""
@@ -253,7 +258,7 @@ def mover(figure: Figure) -> tuple[str, float]:
     return max(found, key=lambda m: m[1], default=("", 0.0))
 
 
-def _arrow(screen: Screen, a: Vec, b: Vec) -> str:
+def _arrow(screen: Screen, a: Vec, b: Vec, size: tuple[float, float]) -> str:
     """A curved arrow from where a point starts to where it goes: path data."""
     (x1, y1), (x2, y2) = screen.xy(a), screen.xy(b)
     dx, dy = x2 - x1, y2 - y1
@@ -261,16 +266,19 @@ def _arrow(screen: Screen, a: Vec, b: Vec) -> str:
     ux, uy = dx / dist, dy / dist
     n = screen.n
     if dist < 30:  # a short move: a straight arrow leading away from the point, clear of the body
-        return _arrow_line((x1 + ux * 12, y1 + uy * 12), (x1 + ux * 32, y1 + uy * 32))
+        tip = (x1 + ux * 32, y1 + uy * 32)
+        if not (0 <= tip[0] <= size[0] and 0 <= tip[1] <= size[1]):  # no room: lead up to the point
+            return _arrow_line((x1 - ux * 32, y1 - uy * 32), (x1 - ux * 12, y1 - uy * 12))
+        return _arrow_line((x1 + ux * 12, y1 + uy * 12), tip)
     x1, y1, x2, y2 = x1 + ux * 6, y1 + uy * 6, x2 - ux * 6, y2 - uy * 6
     bend = 0.25 * dist
     cx, cy = (x1 + x2) / 2 + uy * bend, (y1 + y2) / 2 - ux * bend
     tx, ty = x2 - cx, y2 - cy
     tl = math.hypot(tx, ty) or 1.0
     tx, ty = tx / tl, ty / tl
-    size = 5.0
-    left = (x2 - tx * size - ty * size * 0.6, y2 - ty * size + tx * size * 0.6)
-    right = (x2 - tx * size + ty * size * 0.6, y2 - ty * size - tx * size * 0.6)
+    head = 5.0
+    left = (x2 - tx * head - ty * head * 0.6, y2 - ty * head + tx * head * 0.6)
+    right = (x2 - tx * head + ty * head * 0.6, y2 - ty * head - tx * head * 0.6)
     return (
         f"M{n(x1)} {n(y1)}Q{n(cx)} {n(cy)} {n(x2)} {n(y2)}"
         f"M{n(left[0])} {n(left[1])}L{n(x2)} {n(y2)}L{n(right[0])} {n(right[1])}"
@@ -289,12 +297,12 @@ def _arrow_line(tail: tuple[float, float], tip: tuple[float, float]) -> str:
     )
 
 
-def _arrows(screen: Screen, figure: Figure, a: Placed, b: Placed) -> list[SvgShape]:
+def _arrows(screen: Screen, figure: Figure, a: Placed, b: Placed, size: tuple[float, float]) -> list[SvgShape]:
     """Arrows for every part that moves from ``a`` to ``b``; pressing arrows for a held squeeze."""
     found = moves(figure, a, b)
     if not found:
         return _press_marks(screen, b)
-    d = "".join(_arrow(screen, a.points[p], b.points[p]) for p, _ in found)
+    d = "".join(_arrow(screen, a.points[p], b.points[p], size) for p, _ in found)
     return [shape("path", "xf-a", d=d)]
 
 
@@ -373,7 +381,7 @@ def figure_drawing(data: dict[str, Any], name: str, regions: set[str]) -> Drawin
             _floor(screen, width, figure.positions)
             + prop_shapes(screen, pos.props, static=True)
             + _pose_shapes(screen, figure, pos, regions)
-            + (_arrows(screen, figure, pos, nxt) if returns else [])
+            + (_arrows(screen, figure, pos, nxt, (width, height)) if returns else [])
         )
         panels.append(panel)
     still = Screen(figure.camera, left, top, digits=0, fixed=True)
