@@ -248,7 +248,7 @@ def test_the_words_say_what_moves_not_the_angles():
     data = _standing(both={"hip": 100, "knee": 100}, trunk=35)
     words = describe(pose_figure(data), "Squat")
     assert words == (
-        "Squat, drawn from the side in 2 key positions. Start: standing, both feet on the floor. End: squatting, "
+        "Squat, drawn from the side, in 2 key positions. Start: standing, both feet on the floor. End: squatting, "
         "both feet on the floor; both legs swing forwards, both knees bend, the hips sink. Then back: both legs "
         "swing back, both knees straighten, the hips rise."
     )
@@ -272,3 +272,70 @@ def test_every_figure_keeps_to_its_byte_budget(capsys):
             print(f"  {row[0]:32} {row[1]:8} {row[2]:6} {row[3]:5}")
     over = [row for row in rows if row[2] > BUDGET or row[3] > BUDGET_GZIP]
     assert over == [], f"over {BUDGET} bytes or {BUDGET_GZIP} gzipped: {over}"
+
+
+# The author's preview: one command shows the figure, moving and still, with the check's lines.
+
+
+def test_the_preview_shows_the_figure_moving_and_still(mini, capsys):
+    from exercise_atlas.cli import main
+
+    assert main(["figure", "ball-squeeze", "-o", "preview.html"]) == 0
+    page = (mini / "preview.html").read_text(encoding="utf-8")
+    assert "<li>No problems.</li>" in page
+    assert page.count('class="exercise-figure ') == 2 and 'data-motion="on"' in page and "<animate " in page
+    assert "Wrote preview.html (0 problem(s))" in capsys.readouterr().out
+
+
+def test_the_preview_lists_a_problem_with_what_to_change(mini, capsys):
+    from conftest import edit
+
+    from exercise_atlas.cli import main
+
+    edit(mini / "docs/exercises/ball-squeeze.md", "both: {hip: 5}", "both: {hip: 5}, right: {knee: 140}")
+    assert main(["figure", "ball-squeeze", "-o", "preview.html"]) == 1
+    page = (mini / "preview.html").read_text(encoding="utf-8")
+    line = (
+        "docs/exercises/ball-squeeze.md:34: figure.positions.rest.right.knee: 140 degrees is beyond the upper limit "
+        "of 135 (0 to 135 degrees for knee flexion, AAOS normal values (Boone and Azen 1979)); to go further, bend "
+        "the hip more or move the foot instead"
+    )
+    assert line in capsys.readouterr().out
+    assert line in page.replace("&#39;", "'")
+    assert main(["figure", "no-such", "-o", "preview.html"]) == 2
+
+
+def test_a_site_that_does_not_require_figures_builds_an_exercise_without_one(mini):
+    from conftest import edit, problems
+
+    edit(mini / "data/vocabulary.yml", "figure_required: true\n", "")
+    path = mini / "docs/exercises/ball-squeeze.md"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith("figure:")), encoding="utf-8")
+    assert problems() == []
+
+
+# The working muscles: at least 3:1 against the limb they are drawn on, in both palettes.
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ['[data-md-color-scheme="default"]', '[data-md-color-scheme="slate"]'])
+def test_the_working_muscle_stands_out_from_its_limb_in_both_palettes(scheme):
+    import re
+
+    css = (ROOT / "src/exercise_atlas/assets/exercise-atlas.css").read_text(encoding="utf-8")
+    figures = css.split("/* ===== Movement figures", 1)[1]
+    block = figures.split(scheme + " {", 1)[1].split("}", 1)[0]
+    colours = dict(re.findall(r"--atlas-fig-([a-z-]+):\s*(#[0-9a-f]{6});", block))
+    assert _contrast(colours["muscle"], colours["body"]) >= 3  # on a near limb
+    assert _contrast(colours["muscle-far"], colours["far"]) >= 3  # on a far limb

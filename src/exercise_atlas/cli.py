@@ -9,8 +9,10 @@ import argparse
 import re
 import sys
 from pathlib import Path
+from typing import Any, cast
 
 from .check import check, settings_from_config
+from .errors import Problem
 from .export import refresh_export
 from .loader import load_site
 from .model import Settings
@@ -38,6 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd.add_argument("id", help="lower-case words joined by hyphens, e.g. side-plank-adduction")
     new_cmd.add_argument("name", help='display name, e.g. "Side plank adduction"')
     new_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
+    figure_cmd = commands.add_parser("figure", help="write a page showing one exercise's figure and its problems")
+    figure_cmd.add_argument("id", help="the exercise's id, e.g. side-lunge")
+    figure_cmd.add_argument("-o", "--out", default="figure-preview.html", help="(default: figure-preview.html)")
+    figure_cmd.add_argument("--watch", action="store_true", help="rewrite the page on every save of the exercise")
+    figure_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
     init_cmd = commands.add_parser("init", help="write a new site that builds at once")
     init_cmd.add_argument("folder", help="a new or empty folder")
     init_cmd.add_argument("--name", default="My Exercise Atlas", help="the site's name")
@@ -54,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         return _new(args.id, args.name, settings_from_config(args.config_file))
     if args.command == "export":
         return _export(settings_from_config(args.config_file))
+    if args.command == "figure":
+        return _figure(args.id, Path(args.out), args.watch, settings_from_config(args.config_file))
     result = check(args.config_file)
     for problem in result.problems:
         print(problem, file=sys.stderr)
@@ -110,6 +119,25 @@ def _schema(folder: str | None, settings: Settings) -> int:
     for name, schema in schemas.items():
         (Path(folder) / name).write_text(schema_json(schema), encoding="utf-8")
     return 0
+
+
+def _figure(exercise_id: str, out: Path, watch: bool, settings: Settings) -> int:
+    from .figures.preview import write_preview
+
+    path = Path(settings.exercises_dir) / f"{exercise_id}.md"
+    if not path.is_file():
+        print(f"{path}: no such exercise; the id is the file's name without .md", file=sys.stderr)
+        return 2
+
+    def site_problems() -> tuple[list[Problem], dict[str, dict[str, Any]], dict[str, tuple[str, ...]]]:
+        site = load_site(settings)
+        muscles = cast(dict[str, dict[str, Any]], dict(site.muscles))
+        return list(site.problems), muscles, dict(site.vocabulary.figure_regions)
+
+    try:
+        return write_preview(path, out, site_problems, watch)
+    except KeyboardInterrupt:
+        return 0
 
 
 def _export(settings: Settings) -> int:

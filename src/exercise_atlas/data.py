@@ -60,7 +60,7 @@ class ExerciseData(TypedDict):
     references: list[str]
     links: NotRequired[list[Link]]
     image: NotRequired[Image]
-    figure: dict[str, Any]  # checked and typed by the figures package
+    figure: NotRequired[dict[str, Any]]  # checked and typed by the figures package; required where the vocabulary says
     reviewed: str
 
 

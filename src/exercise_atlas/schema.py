@@ -73,6 +73,8 @@ def _ids(description: str, max_items: int = 12) -> dict[str, Any]:
 def exercise_schema(vocabulary: Vocabulary = DEFAULT) -> dict[str, Any]:
     """The schema of an exercise file, with the site's vocabulary (and its card section, if any)."""
     schema = _exercise_schema(vocabulary)
+    if not vocabulary.figure_required:  # a site requires figures in its vocabulary (figure_required)
+        schema["required"].remove("figure")
     section = vocabulary.card_section
     if section:
         schema["required"].insert(schema["required"].index("safety"), section.field)

@@ -90,6 +90,8 @@ class Vocabulary:
     # Where each muscle is tinted on the movement figures: a body region and the muscle or muscle
     # group ids drawn there (figures/tint.py).
     figure_regions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Whether every exercise must have a movement figure (a new site may add them later).
+    figure_required: bool = False
 
     def view_ids(self) -> list[str]:
         return [view.id for view in self.map_views]
@@ -196,6 +198,10 @@ VOCABULARY_SCHEMA: dict[str, Any] = {
                 "items": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
             },
         },
+        "figure_required": {
+            "type": "boolean",
+            "description": "Whether every exercise must have a movement figure (default false).",
+        },
         "card_section": {
             "type": "object",
             "description": "A section every full card adds, from one required text field of each exercise.",
@@ -264,5 +270,6 @@ def _load(path: str, *_stamp: int) -> tuple[Vocabulary, list[Problem]]:
         map_views=views,
         map_description=data.get("map_description") or _describe(views),
         figure_regions=tuple((region, tuple(ids)) for region, ids in (data.get("figure_regions") or {}).items()),
+        figure_required=bool(data.get("figure_required", False)),
     )
     return vocabulary, []

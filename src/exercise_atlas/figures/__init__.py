@@ -2,7 +2,8 @@
 
 One standard body (segment lengths from Winter's anthropometric table, see :mod:`.body`) is
 posed by joint angles and placed by forward kinematics and its contacts (:mod:`.placing`); every
-angle is checked against normal ranges of motion (:mod:`.rom`) and every contact against its
+angle is checked against normal ranges of motion (:mod:`.catalogue`, the one table of joints
+and props) and every contact against its
 surface (:mod:`.pose_checks`); :mod:`.svg_figure` turns the result into SVG shapes for
 ``templates/figure.html``, tinting the regions the site's vocabulary gives its muscles
 (:mod:`.tint`), timed as the figure declares (:mod:`.timing`). The data format is documented in

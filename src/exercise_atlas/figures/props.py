@@ -107,7 +107,7 @@ def _bench(where: Where, prop: dict[str, Any], name: str) -> PlacedProp:
 
 def _wall(where: Where, prop: dict[str, Any], name: str) -> PlacedProp:
     anchor = where.first.get(prop["at"], _ORIGIN)
-    height = float(prop.get("height", 100))  # a chair back or a wall: what the hand holds
+    height = float(prop.get("height", 230))  # a wall, or a chair back given its height
     box = where.box(where.shifted(anchor, float(prop.get("offset", 0))), 2, 25, 0, height)
     return PlacedProp("wall", name, box=box, solid=True)
 

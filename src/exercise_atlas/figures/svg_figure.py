@@ -83,6 +83,12 @@ class Drawing:
         return math.ceil(len(self.panels) / self.cols)
 
     @property
+    def motion_scale(self) -> int:
+        """The moving body fills a square grid of panels (two by two) by being drawn larger; in a
+        row or a column of panels the stylesheet crops the picture to the first panel instead."""
+        return self.cols if self.cols > 1 and self.rows == self.cols else 1
+
+    @property
     def view_box(self) -> str:
         return f"0 0 {num(self.width * self.cols)} {num(self.height * self.rows)}"
 
@@ -143,8 +149,10 @@ def _fit(figure: Figure, poses: list[Placed], label_space: float) -> tuple[float
 
 def _columns(count: int, ratio: str) -> int:
     """Wide panels (a body lying down) stack one under another, so each stays big on a phone;
-    upright ones stand side by side, up to three."""
-    return 1 if RATIOS[ratio] >= 4 / 3 else min(count, 3)
+    upright ones stand two to a row (three or four make a two-by-two grid)."""
+    if RATIOS[ratio] >= 4 / 3 or count > 4:
+        return 1
+    return min(count, 2)
 
 
 def _floor_patch(poses: list[Placed]) -> list[Vec]:
@@ -231,7 +239,10 @@ def moves(figure: Figure, a: Placed, b: Placed) -> list[tuple[str, float]]:
         best = max(points, key=lambda p: shift(p, base))
         if shift(best, base) >= MOVE_CM and shift(best, None) >= MOVE_CM:
             found.append((best, shift(best, None)))
-    return found
+    # Arms that swing along with a moving body would bury the legs' arrows: they get arrows only
+    # when they are what moves.
+    legs = [m for m in found if not m[0].endswith("hand")]
+    return legs or found
 
 
 def mover(figure: Figure) -> tuple[str, float]:
@@ -242,7 +253,7 @@ def mover(figure: Figure) -> tuple[str, float]:
     return max(found, key=lambda m: m[1], default=("", 0.0))
 
 
-def _arrow(screen: Screen, a: Vec, b: Vec) -> str:
+def _arrow(screen: Screen, a: Vec, b: Vec, size: tuple[float, float]) -> str:
     """A curved arrow from where a point starts to where it goes: path data."""
     (x1, y1), (x2, y2) = screen.xy(a), screen.xy(b)
     dx, dy = x2 - x1, y2 - y1
@@ -250,16 +261,19 @@ def _arrow(screen: Screen, a: Vec, b: Vec) -> str:
     ux, uy = dx / dist, dy / dist
     n = screen.n
     if dist < 30:  # a short move: a straight arrow leading away from the point, clear of the body
-        return _arrow_line((x1 + ux * 12, y1 + uy * 12), (x1 + ux * 32, y1 + uy * 32))
+        tip = (x1 + ux * 32, y1 + uy * 32)
+        if not (0 <= tip[0] <= size[0] and 0 <= tip[1] <= size[1]):  # no room: lead up to the point
+            return _arrow_line((x1 - ux * 32, y1 - uy * 32), (x1 - ux * 12, y1 - uy * 12))
+        return _arrow_line((x1 + ux * 12, y1 + uy * 12), tip)
     x1, y1, x2, y2 = x1 + ux * 6, y1 + uy * 6, x2 - ux * 6, y2 - uy * 6
     bend = 0.25 * dist
     cx, cy = (x1 + x2) / 2 + uy * bend, (y1 + y2) / 2 - ux * bend
     tx, ty = x2 - cx, y2 - cy
     tl = math.hypot(tx, ty) or 1.0
     tx, ty = tx / tl, ty / tl
-    size = 5.0
-    left = (x2 - tx * size - ty * size * 0.6, y2 - ty * size + tx * size * 0.6)
-    right = (x2 - tx * size + ty * size * 0.6, y2 - ty * size - tx * size * 0.6)
+    head = 5.0
+    left = (x2 - tx * head - ty * head * 0.6, y2 - ty * head + tx * head * 0.6)
+    right = (x2 - tx * head + ty * head * 0.6, y2 - ty * head - tx * head * 0.6)
     return (
         f"M{n(x1)} {n(y1)}Q{n(cx)} {n(cy)} {n(x2)} {n(y2)}"
         f"M{n(left[0])} {n(left[1])}L{n(x2)} {n(y2)}L{n(right[0])} {n(right[1])}"
@@ -278,12 +292,12 @@ def _arrow_line(tail: tuple[float, float], tip: tuple[float, float]) -> str:
     )
 
 
-def _arrows(screen: Screen, figure: Figure, a: Placed, b: Placed) -> list[SvgShape]:
+def _arrows(screen: Screen, figure: Figure, a: Placed, b: Placed, size: tuple[float, float]) -> list[SvgShape]:
     """Arrows for every part that moves from ``a`` to ``b``; pressing arrows for a held squeeze."""
     found = moves(figure, a, b)
     if not found:
         return _press_marks(screen, b)
-    d = "".join(_arrow(screen, a.points[p], b.points[p]) for p, _ in found)
+    d = "".join(_arrow(screen, a.points[p], b.points[p], size) for p, _ in found)
     return [shape("path", "xf-a", d=d)]
 
 
@@ -356,11 +370,13 @@ def figure_drawing(data: dict[str, Any], name: str, regions: set[str]) -> Drawin
         row, col = divmod(index, cols)
         panel = Panel(pos.key, pos.key.capitalize(), col * width, row * height)
         nxt = figure.positions[(index + 1) % count]
+        # The last position's arrows show the way back, unless the movement starts afresh.
+        returns = index < count - 1 or beats(data)[0].move > 0
         panel.shapes = _compact(
             _floor(screen, width, figure.positions)
             + prop_shapes(screen, pos.props, static=True)
             + _pose_shapes(screen, figure, pos, regions)
-            + _arrows(screen, figure, pos, nxt)
+            + (_arrows(screen, figure, pos, nxt, (width, height)) if returns else [])
         )
         panels.append(panel)
     still = Screen(figure.camera, left, top, digits=0, fixed=True)
@@ -369,7 +385,9 @@ def figure_drawing(data: dict[str, Any], name: str, regions: set[str]) -> Drawin
     art = Drawing(width, height, panels, cols, ratio, f"How to do it: {name}", words)
     art.label_size = round(max(11.0, LABEL_PX * width * cols / PHONE_WIDTH), 1)
     art.scene = _floor(still, width, figure.positions) + prop_shapes(still, figure.positions[0].props, static=True)
-    art.moving = _moving(figure, frames, still, regions)
+    moving = _moving(figure, frames, still, regions)
+    # A held squeeze whose positions look alike is shown by its panels and pressing arrows alone.
+    art.moving = moving if any(m.animations for m in moving) else []
     art.seconds, art.key_times = seconds, _key_times(frames, seconds)
     return art
 
@@ -382,8 +400,8 @@ def still_drawing(data: dict[str, Any], regions: set[str]) -> Drawing:
     left, top, width, height, ratio = _fit(figure, keyed, 0)
     screen = Screen(figure.camera, left, top, digits=0)
     shapes = prop_shapes(screen, keyed[0].props, static=True) + _pose_shapes(screen, figure, keyed[0], regions)
-    # Small and many to a page: no bench legs or face, which add bytes and little at this size.
-    shapes = [s for s in shapes if s.cls not in ("xf-p xf-pl", "xf-e")]
+    # Small and many to a page: no bench legs, face or hands, which add bytes and little at this size.
+    shapes = [s for s in shapes if s.cls not in ("xf-p xf-pl", "xf-e", "xf-h", "xf-h xf-far")]
     panel = Panel(keyed[0].key, keyed[0].key.capitalize(), 0, 0, _compact(shapes))
     return Drawing(width, height, [panel], 1, ratio, "", "")
 

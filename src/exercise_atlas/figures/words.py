@@ -12,12 +12,7 @@ from .catalogue import JOINTS, PROPS
 from .placing import Figure, Placed, find_prop
 from .vectors import Vec, sub
 
-VIEW_WORDS = {
-    "side": "the side",
-    "front": "the front",
-    "top": "above",
-    "oblique": "the front, turned to three-quarters",
-}
+VIEW_WORDS = {"side": "from the side", "front": "from the front", "top": "from above", "oblique": "at three-quarters"}
 TURN_WORTH_SAYING = 12.0  # degrees
 RISE_WORTH_SAYING = 8.0  # cm
 _POINT_WORDS = {"elbow": "forearm", "pelvis": "hips", "chest": "chest", "head": "head"}
@@ -41,7 +36,12 @@ def posture(pos: Placed) -> str:
     pts = pos.points
     up = _unit(sub(pts["chest"], pts["pelvis"]))
     face = _unit(sub(pts["face"], pts["head"]))
-    on = {point.split(".")[-1] for point, _ in pos.contacts}
+    # What bears weight: points on the floor or on a bench, not a cushion squeezed or a hand holding.
+    on = {
+        point.split(".")[-1]
+        for point, surface in pos.contacts
+        if surface == "floor" or "bench" in surface or "seat" in surface
+    }
     if "pelvis" in on and up[1] > 0.55:
         return "sitting"
     if on <= {"foot", "heel", "toe"} and (on or pos.lift):
@@ -116,21 +116,28 @@ def changes(a: Placed, b: Placed) -> list[str]:
     rise = b.points["pelvis"][1] - a.points["pelvis"][1]
     if abs(rise) >= RISE_WORTH_SAYING:
         found.append((abs(rise) * 2, "the hips rise" if rise > 0 else "the hips sink"))
+    biggest = max(abs(getattr(b.sides[s], f.name) - getattr(a.sides[s], f.name)) for s in SIDES for f in fields(Angles))
+    # A small movement (a few centimetres' lift) is still the movement: say it when it is all there is.
+    worth = TURN_WORTH_SAYING if biggest >= TURN_WORTH_SAYING else 4.0
     for f in fields(Angles):
         joint = JOINTS[f.name]
         turn = {side: getattr(b.sides[side], f.name) - getattr(a.sides[side], f.name) for side in SIDES}
-        moving = [side for side in SIDES if abs(turn[side]) >= TURN_WORTH_SAYING]
+        moving = [side for side in SIDES if abs(turn[side]) >= worth]
         if not moving:
             continue
         if len(moving) == 2 and (turn["left"] > 0) == (turn["right"] > 0):
             who = "both " + ("knees" if joint.part == "knee" else f"{joint.part}s")
             verb = (joint.more if turn["left"] > 0 else joint.less).replace("turns its", "turn their")
             verb = _plural(verb)
-            found.append((abs(turn["left"]), f"{who} {verb}"))
+            weight = abs(turn["left"]) * (0.5 if joint.part in ("arm", "elbow", "wrist") else 1.0)
+            found.append((weight, f"{who} {verb}"))
             continue
         for side in moving:
             verb = joint.more if turn[side] > 0 else joint.less
-            found.append((abs(turn[side]), f"the {names[side]} {joint.part} {verb}"))
+            if f.name == "hip_abduction" and names[side] == "bottom":  # lying on a side: in is up
+                verb = "lowers" if turn[side] > 0 else "lifts"
+            weight = abs(turn[side]) * (0.5 if joint.part in ("arm", "elbow", "wrist") else 1.0)
+            found.append((weight, f"the {names[side]} {joint.part} {verb}"))
     if abs(b.shift - a.shift) >= 20:
         found.append((abs(b.shift - a.shift), "the body bounds sideways"))
     found.sort(key=lambda item: -item[0])
@@ -150,7 +157,7 @@ def describe(figure: Figure, name: str, returns: bool = True) -> str:
     """A few short sentences: each key position, what moves between them, and (when the movement
     goes back to its start rather than starting afresh) what moves on the way back."""
     positions = figure.positions
-    text = [f"{name}, drawn from {VIEW_WORDS[figure.view]} in {len(positions)} key positions."]
+    text = [f"{name}, drawn {VIEW_WORDS[figure.view]}, in {len(positions)} key positions."]
     for index, pos in enumerate(positions):
         where = supports(figure, pos)
         sentence = f"{pos.key.capitalize()}: {posture(pos)}" + (f", {where}" if where else "")
