@@ -139,6 +139,7 @@ def make_project(where: Path, size: int, kind: str) -> Path:
     config = re.sub(r"\nnav:\n(  .*\n)+", "\nnav:\n  - index.md\n  - Exercise library: exercises/index.md\n", config)
     config = config.replace("      export_file: docs/data/exercises.json\n", "")
     config = re.sub(r"      published_urls_file: .*\n", "", config)  # synthetic pages have no published address
+    config = re.sub(r"      charts_file: .*\n", "", config)  # the charts name this site's exercises, not the bench's
     if kind == "stock":
         config = config.split("\nmarkdown_extensions:")[0] + "\nmarkdown_extensions:\n  - toc:\n      permalink: true\n"
         config = config.replace("  custom_dir: overrides\n", "")
