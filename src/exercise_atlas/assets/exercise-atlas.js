@@ -92,9 +92,12 @@
       }
     }
 
+    // The card names its muscles in the order of its data-muscles (main ones, then helpers), one
+    // <span> each, so a name needs no id of its own (the library's budget is 1.5 KB a card).
     function markMuscles(card, muscles) {
-      card.querySelectorAll(".exercise-card__worked [data-muscle]").forEach(function (name) {
-        name.classList.toggle("is-chosen", muscles.indexOf(name.getAttribute("data-muscle")) !== -1);
+      var ids = (card.getAttribute("data-muscles") || "").split(" ");
+      card.querySelectorAll(".exercise-card__worked span").forEach(function (name, i) {
+        name.classList.toggle("is-chosen", muscles.indexOf(ids[i]) !== -1);
       });
     }
 
