@@ -215,7 +215,9 @@ def build_marked(project: Path, out: Path, mark: str) -> None:
     css = project / "docs/assets/atlas.css"
     css.write_text(css.read_text(encoding="utf-8") + f"\n:root {{ --atlas-test-build: {mark}; }}\n")
     myths = project / "docs/myths.md"
-    myths.write_text(myths.read_text(encoding="utf-8").replace("# Myths and facts\n", f"# Myths and facts\n\nBuild {mark}.\n", 1))
+    myths.write_text(
+        myths.read_text(encoding="utf-8").replace("# Myths and facts\n", f"# Myths and facts\n\nBuild {mark}.\n", 1)
+    )
     result = build_with("mkdocs", project, out, site_url=SITE_URL)
     assert result.returncode == 0, result.stderr
 
