@@ -207,6 +207,120 @@ def test_a_new_build_replaces_the_saved_copies_and_deletes_the_old_cache(context
         expect(page.locator("article")).to_contain_text("A sentence from the new build.")
 
 
+MARKER = "getComputedStyle(document.documentElement).getPropertyValue('--atlas-test-build').trim()"
+
+
+def build_marked(project: Path, out: Path, mark: str) -> None:
+    """Build the project with a mark in its own stylesheet and a sentence in the myths page."""
+    css = project / "docs/assets/atlas.css"
+    css.write_text(css.read_text(encoding="utf-8") + f"\n:root {{ --atlas-test-build: {mark}; }}\n")
+    myths = project / "docs/myths.md"
+    myths.write_text(
+        myths.read_text(encoding="utf-8").replace("# Myths and facts\n", f"# Myths and facts\n\nBuild {mark}.\n", 1)
+    )
+    result = build_with("mkdocs", project, out, site_url=SITE_URL)
+    assert result.returncode == 0, result.stderr
+
+
+def test_an_update_never_mixes_two_builds_in_one_browser(context, tmp_path):
+    """Two builds deployed one after the other, read in two tabs of one browser: every page shows
+    its own build's stylesheet, before, during and after the new worker takes over; the tab left
+    open on the old build keeps working; the old copies go once no tab shows them."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=COPY_IGNORE)
+    first, second = tmp_path / "first", tmp_path / "second"
+    build_marked(project, first / "adductor-atlas", "1")
+    build_marked(project, second / "adductor-atlas", "2")
+    served = tmp_path / "host"
+    shutil.copytree(first, served)
+    with serve(served) as root:
+        base = root + "adductor-atlas/"
+        old = context.new_page()
+        old.goto(base + "myths/")
+        wait_until_saved(old)
+        [first_cache] = cache_names(old)
+        assert old.evaluate(MARKER) == "1"
+
+        shutil.rmtree(served / "adductor-atlas")  # the host is updated
+        shutil.copytree(second / "adductor-atlas", served / "adductor-atlas")
+        new = context.new_page()
+        new.goto(base + "anatomy/")  # the old worker is in charge: the new page, its own files
+        assert new.evaluate(MARKER) == "2"
+        new.goto(base + "myths/")
+        expect(new.locator("article")).to_contain_text("Build 2.")
+        assert new.evaluate(MARKER) == "2"
+        wait_until_saved(new)  # the new worker has saved build 2 and taken over both tabs
+        assert sorted(cache_names(new)) == sorted([first_cache, f"adductor-atlas {base} {build_of(new)}"])
+
+        # The tab still on build 1, now served by the new worker: build 1's files, and search.
+        css = old.evaluate("fetch(new URL('../assets/atlas.css', location.href)).then(r => r.text())")
+        assert "--atlas-test-build: 1;" in css
+        assert "Copenhagen" in search(old, "copenhagen")
+        old.close()
+
+        new.goto(base + "myths/")  # no tab shows build 1 now: its copies go
+        assert cache_names(new) == [f"adductor-atlas {base} {build_of(new)}"]
+        context.set_offline(True)
+        for path in ("anatomy/", "exercises/", "myths/"):
+            new.goto(base + path)
+            assert new.evaluate(MARKER) == "2", path
+        expect(new.locator("article")).to_contain_text("Build 2.")
+        assert new.evaluate(STATUS)["errors"] == []
+
+
+REGISTRATION = (
+    "navigator.serviceWorker.getRegistration().then(r => [r.installing && r.installing.scriptURL,"
+    " r.waiting && r.waiting.scriptURL, r.active && r.active.scriptURL])"
+)
+
+
+def test_one_worker_a_build_not_one_a_page(context, at_root):
+    """Every page is rendered at its own moment (data-build): registering each page's own would
+    install a new worker, and save the whole site again, on every page opened."""
+    with serve(at_root.host) as base:
+        page = context.new_page()
+        page.goto(base)
+        first = wait_until_saved(page)
+        [_, _, worker] = page.evaluate(REGISTRATION)
+        builds = {build_of(page)}
+        for path in ("anatomy/", "myths/", "exercises/side-lunge/", "sample-programme/"):
+            page.goto(base + path)
+            wait_until_saved(page)  # this page's build is the one saved
+            builds.add(build_of(page))
+        assert len(builds) == 5  # five moments, one build
+        assert page.evaluate(REGISTRATION) == [None, None, worker]
+        assert page.evaluate(STATUS)["saved"] == first["saved"]  # saved once
+
+
+def test_what_is_saved_after_the_install_is_bounded(context, at_root, tmp_path):
+    """Pages opened after the install are saved within RUNTIME_BUDGET, the oldest dropped first."""
+    site = tmp_path / "site"
+    shutil.copytree(at_root.site, site)
+    edit(site / "sw.js", "var BUDGET = 5000000", "var BUDGET = 1")
+    edit(site / "sw.js", "var RUNTIME_BUDGET = 2000000", "var RUNTIME_BUDGET = 100000")
+    opened = ["copenhagen-plank", "side-lunge", "sumo-squat", "frog-stretch", "skater-hop"]
+    with serve(site) as base:
+        page = context.new_page()
+        page.goto(base)
+        wait_until_saved(page)
+        for exercise in opened:
+            page.goto(base + f"exercises/{exercise}/")
+        page.goto(base)  # the last save has finished once another page has loaded
+        index = page.evaluate(
+            "caches.keys().then(([name]) => caches.open(name))"
+            ".then(cache => cache.match(new URL('offline-runtime.json', location.href)))"
+            ".then(saved => saved.json())"
+        )
+        sizes = [size for _, size in index]
+        print(f"\nsaved after the install: {len(index)} files, {sum(sizes):,} bytes")
+        assert 0 < sum(sizes) <= 100_000
+        context.set_offline(True)
+        page.goto(base + f"exercises/{opened[-1]}/")  # the newest is kept
+        assert heading(page) == title(site, f"exercises/{opened[-1]}/")
+        page.goto(base + f"exercises/{opened[0]}/")  # the oldest made room
+        assert heading(page) == "You are offline"
+
+
 def test_saving_is_bounded_and_a_page_opened_is_saved(context, at_root, tmp_path):
     """With a budget too small for any exercise page, those wait until the reader opens them."""
     site = tmp_path / "site"

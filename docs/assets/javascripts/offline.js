@@ -2,9 +2,12 @@
 // small notice while the reader is offline. Loaded on every page through extra_javascript.
 //
 // - The worker's address is worked out from this file's own address (<root>/assets/javascripts/),
-//   so it works under a sub-path too. It carries the build time of the page
-//   (data-build on <link rel="manifest">, overrides/page.html): a new build is a new worker
-//   address, which makes the browser install the new worker, which replaces the saved copies.
+//   so it works under a sub-path too. While the worker in charge says this page is of the build
+//   it saved ("current" in its offline-status.json), its own address is registered again, which
+//   changes nothing. Otherwise (the first visit, or a page of a newer build) the address carries
+//   this page's build time (data-build on <link rel="manifest">, overrides/page.html): a new
+//   address makes the browser install a new worker, which saves the new build's copies. (Each
+//   page has its own build time, so registering every page's would install a worker per page.)
 // - Nothing happens on file:// or in a browser without service workers; under `make serve`
 //   (data-offline="off") a worker left from a built site on the same address is removed.
 // - The notice ("You are offline: saved pages still work") is a role="status" region, present
@@ -12,8 +15,10 @@
 //   worker serves this page (so saved pages do work) and the browser says it is offline or the
 //   worker found no network for this page. It stands at the top of the page, in the flow, so it
 //   never covers any of the page (a bar fixed to the screen's foot hid the last lines of cards).
-// - <html data-offline-saved="<build>"> once the worker has saved the site for this build
-//   (read from the worker's offline-status.json), for tests and for anyone curious.
+// - <html data-offline-saved="<this page's build time>"> once the worker has saved the build
+//   this page belongs to (read from the worker's offline-status.json), for tests and for anyone
+//   curious. Errors that stop the offline copy (a worker that will not register, a status that
+//   cannot be read) are logged to the console, never swallowed.
 ;(function () {
   "use strict"
   var script = document.currentScript
@@ -21,10 +26,13 @@
   if (!workers || !script || !/^https?:$/.test(location.protocol)) return
 
   var root = new URL("../..", script.src)
+  function warn(what) {
+    return function (error) { console.warn("offline: " + what + ": " + (error && error.message ? error.message : error)) }
+  }
   var manifest = document.querySelector('link[rel="manifest"][data-build]')
   if (manifest && manifest.getAttribute("data-offline") === "off") {
     // `make serve`: a worker from an earlier build on this address would serve saved copies.
-    workers.getRegistration(root.href).then(function (found) { if (found) found.unregister() }, function () {})
+    workers.getRegistration(root.href).then(function (found) { if (found) found.unregister() }, warn("removing the worker"))
     return
   }
   var build = manifest ? manifest.getAttribute("data-build").replace(/\D/g, "") : ""
@@ -38,6 +46,7 @@
   main.insertBefore(region, main.firstChild)
 
   var workerOffline = false // the worker found no network for this page (offline-status.json)
+  var current = false // the worker in charge saved the build this page belongs to
 
   function notice() {
     var show = !!workers.controller && (!navigator.onLine || workerOffline)
@@ -53,23 +62,27 @@
 
   function showSaved(status) {
     if (!status) return
-    if (status.complete) document.documentElement.setAttribute("data-offline-saved", status.build)
+    current = !!status.current
+    if (status.complete && current) document.documentElement.setAttribute("data-offline-saved", build)
     workerOffline = !!status.offline
     notice()
   }
 
   function checkSaved() {
     if (!workers.controller) return Promise.resolve()
-    return fetch(new URL("offline-status.json", root))
+    var address = new URL("offline-status.json", root)
+    if (manifest) address.searchParams.set("page", manifest.getAttribute("data-build"))
+    return fetch(address)
       .then(function (response) { return response.ok ? response.json() : null })
-      .then(showSaved, function () {})
+      .then(showSaved, warn("reading the offline status"))
   }
 
   window.addEventListener("online", function () { workerOffline = false; notice() })
   window.addEventListener("offline", notice)
   workers.addEventListener("controllerchange", function () { notice(); checkSaved() })
   workers.addEventListener("message", function (event) {
-    if (event.data && event.data.type === "offline-status") showSaved(event.data.status)
+    // A worker has taken over: ask it about this page (its answer to all tabs cannot say).
+    if (event.data && event.data.type === "offline-status") checkSaved()
   })
   notice()
   var checked = checkSaved()
@@ -77,7 +90,9 @@
   function register() {
     // After the page has loaded, so saving the site never competes with the page the reader
     // opened; not offline, where the browser could not fetch the worker to compare it anyway.
-    if (navigator.onLine && !workerOffline) workers.register(worker.href).catch(function () {})
+    if (!navigator.onLine || workerOffline) return
+    var address = current && workers.controller ? workers.controller.scriptURL : worker.href
+    workers.register(address).catch(warn("registering " + address))
   }
   function registerAfterCheck() { checked.then(register) }
   if (document.readyState === "complete") registerAfterCheck()
