@@ -306,7 +306,10 @@ def test_what_is_saved_after_the_install_is_bounded(context, at_root, tmp_path):
         page.goto(base)
         wait_until_saved(page)
         for exercise in opened:
-            page.goto(base + f"exercises/{exercise}/")
+            # Not "load": under Playwright a worker-served search worker sometimes never starts,
+            # and "load" never comes (tests/conftest.py, WithoutServiceWorkers).
+            page.goto(base + f"exercises/{exercise}/", wait_until="domcontentloaded")
+            expect(page.locator("article h1").first).to_be_visible()
         page.goto(base)  # the last save has finished once another page has loaded
         index = page.evaluate(
             "caches.keys().then(([name]) => caches.open(name))"
