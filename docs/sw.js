@@ -340,11 +340,16 @@ async function tabSource(clientId) {
   return note ? note.source : ""
 }
 
-// Delete other builds' caches that no tab shows, and the notes on tabs since closed.
+// Delete other builds' caches that no tab shows, and the notes on tabs since closed. Only the
+// worker in charge does, and never the cache a newer worker is saving into or has saved.
 async function dropUnusedBuilds() {
+  if (!isInCharge()) return
   var open = new Set((await self.clients.matchAll({ type: "window" })).map(function (tab) { return tab.id }))
   var names = (await caches.keys()).filter(function (name) { return name.indexOf(PREFIX) === 0 })
   var shown = new Set([CACHE])
+  ;[self.registration.installing, self.registration.waiting].forEach(function (next) {
+    if (next) shown.add(PREFIX + (new URL(next.scriptURL).searchParams.get("build") || "unversioned"))
+  })
   var stale = [] // [cache, request, id] of notes on closed tabs
   for (var name of names) {
     var cache = await caches.open(name)

@@ -250,7 +250,9 @@ def test_an_update_never_mixes_two_builds_in_one_browser(context, tmp_path):
         expect(new.locator("article")).to_contain_text("Build 2.")
         assert new.evaluate(MARKER) == "2"
         wait_until_saved(new)  # the new worker has saved build 2 and taken over both tabs
-        assert sorted(cache_names(new)) == sorted([first_cache, f"adductor-atlas {base} {build_of(new)}"])
+        # Build 1's copies stay while a tab shows it (a worker registered from an earlier page of
+        # build 2 may have its own copies of build 2 until its tabs move on).
+        assert {first_cache, f"adductor-atlas {base} {build_of(new)}"} <= set(cache_names(new))
 
         # The tab still on build 1, now served by the new worker: build 1's files, and search.
         css = old.evaluate("fetch(new URL('../assets/atlas.css', location.href)).then(r => r.text())")
@@ -304,7 +306,10 @@ def test_what_is_saved_after_the_install_is_bounded(context, at_root, tmp_path):
         page.goto(base)
         wait_until_saved(page)
         for exercise in opened:
-            page.goto(base + f"exercises/{exercise}/")
+            # Not "load": under Playwright a worker-served search worker sometimes never starts,
+            # and "load" never comes (tests/conftest.py, WithoutServiceWorkers).
+            page.goto(base + f"exercises/{exercise}/", wait_until="domcontentloaded")
+            expect(page.locator("article h1").first).to_be_visible()
         page.goto(base)  # the last save has finished once another page has loaded
         index = page.evaluate(
             "caches.keys().then(([name]) => caches.open(name))"

@@ -92,7 +92,17 @@
     // opened; not offline, where the browser could not fetch the worker to compare it anyway.
     if (!navigator.onLine || workerOffline) return
     var address = current && workers.controller ? workers.controller.scriptURL : worker.href
-    workers.register(address).catch(warn("registering " + address))
+    workers.register(address).then(watch, warn("registering " + address))
+  }
+  // Ask again whenever a worker of this registration is activated: the one in charge may have
+  // saved this page's build by then (controllerchange alone can come before it has).
+  function watch(registration) {
+    function follow(worker) {
+      if (!worker) return
+      worker.addEventListener("statechange", function () { if (worker.state === "activated") checkSaved() })
+    }
+    follow(registration.installing || registration.waiting)
+    registration.addEventListener("updatefound", function () { follow(registration.installing) })
   }
   function registerAfterCheck() { checked.then(register) }
   if (document.readyState === "complete") registerAfterCheck()
