@@ -144,6 +144,27 @@ _PROP = {
 }
 
 
+_CAMERA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "description": "The oblique view's camera.",
+    "properties": {
+        "turn": {
+            "type": "number",
+            "minimum": -80,
+            "maximum": 80,
+            "description": "Degrees turned round the body from the front, + towards its left side (default 35).",
+        },
+        "tilt": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 60,
+            "description": "Degrees the camera looks down (default 12).",
+        },
+    },
+}
+
+
 def figure_schema() -> dict[str, Any]:
     """The ``figure:`` block's schema, built from the joint and prop tables as they are now."""
     return {
@@ -159,24 +180,13 @@ def figure_schema() -> dict[str, Any]:
                 "enum": list(VIEWS),
                 "description": "Where the figure is seen from: side, front, top (from above) or oblique (three-quarter, from the front turned round the body; positions use the front view's words).",
             },
-            "camera": {
+            "camera": _CAMERA,
+            "inset": {
                 "type": "object",
                 "additionalProperties": False,
-                "description": "The oblique view's camera.",
-                "properties": {
-                    "turn": {
-                        "type": "number",
-                        "minimum": -80,
-                        "maximum": 80,
-                        "description": "Degrees turned round the body from the front, + towards its left side (default 35).",
-                    },
-                    "tilt": {
-                        "type": "number",
-                        "minimum": 0,
-                        "maximum": 60,
-                        "description": "Degrees the camera looks down (default 12).",
-                    },
-                },
+                "required": ["view"],
+                "description": "A second, small view of the same movement in the corner, where one view hides the key action ('sit the hips back' from the front): its view, and for an oblique view its camera.",
+                "properties": {"view": {"enum": list(VIEWS)}, "camera": _CAMERA},
             },
             "working": {
                 "enum": list(WORKING),

@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .body import HEAD_RADIUS, SIDES
+from .camera import Camera
 from .motion import Frame, timeline
 from .pathdata import is_simple, relative_path
 from .placing import Figure, Placed, pose_figure
 from .screen import Screen, SvgShape, num, shape
 from .svg_body import body_shapes, far_sides, seen_muscles
+from .svg_inset import Inset, inset_body, inset_camera, inset_screen, place_inset
 from .svg_props import line_shapes, prop_shapes
 from .timing import beats
 from .vectors import Vec
@@ -72,6 +74,10 @@ class Drawing:
     moving: list[Moving] = field(default_factory=list)
     seconds: float = 0.0
     key_times: str = ""
+    inset: Inset | None = None  # a second, small view (svg_inset.py)
+    inset_scene: list[SvgShape] = field(default_factory=list)
+    inset_moving: list[Moving] = field(default_factory=list)
+    inset_key_times: str = ""
 
     @property
     def duration(self) -> str:
@@ -351,15 +357,7 @@ def _moving(figure: Figure, frames: list[Frame], screen: Screen, regions: set[st
     if all(not kept for kept in twins):  # a far limb hidden behind its twin all the way through
         keep = {s.cls for s in hidden_twins(posed[0])}
         posed = [[s for s in pose if s.cls in keep] for pose in posed]
-    out: list[Moving] = []
-    for index, first in enumerate(posed[0]):
-        animations = []
-        for name, value in first.attrs:
-            values = [pose[index].attr(name) for pose in posed]
-            if any(v != value for v in values):
-                animations.append(Animation(name, ";".join(values)))
-        out.append(Moving(first, tuple(animations)))
-    return out
+    return [_animated(index, posed) for index in range(len(posed[0]))]
 
 
 def figure_drawing(data: dict[str, Any], name: str, regions: set[str]) -> Drawing:
@@ -394,7 +392,51 @@ def figure_drawing(data: dict[str, Any], name: str, regions: set[str]) -> Drawin
     # A held squeeze whose positions look alike is shown by its panels and pressing arrows alone.
     art.moving = moving if any(m.animations for m in moving) else []
     art.seconds, art.key_times = seconds, _key_times(frames, seconds)
+    camera = inset_camera(data)
+    if camera is not None:
+        _add_inset(art, figure, frames, camera)
     return art
+
+
+def _add_inset(art: Drawing, figure: Figure, frames: list[Frame], camera: Camera) -> None:
+    """The second view: the same poses through another camera, small in each panel's corner and in
+    the movement, at the main body's key times."""
+    inset = place_inset(figure, camera, [f.pose for f in frames], (art.width, art.height), art.label_size, _fit)
+    screen, still = inset_screen(inset), inset_screen(inset, fixed=True)
+    far = far_sides(screen, figure.positions[0].points)["leg"]
+    for pos in figure.positions:  # in the key position's panel only: the still shows the action there
+        shapes = _inset_floor(screen, inset) + prop_shapes(screen, pos.props, static=True)
+        shown = pos.key == figure.key
+        inset.panels.append(_compact(shapes + inset_body(screen, pos.points, far)) if shown else [])
+    art.inset = inset
+    if art.moving:
+        art.inset_scene = _inset_floor(still, inset)
+        art.inset_scene += prop_shapes(still, figure.positions[0].props, static=True)
+        keys = [f for f in frames if "-" not in f.pose.key]  # key positions only, at their times
+        posed = [inset_body(still, f.pose.points, far) for f in keys]
+        art.inset_moving = [_animated(index, posed) for index in range(len(posed[0]))]
+        art.inset_key_times = _key_times(keys, art.seconds)
+
+
+def _inset_floor(screen: Screen, inset: Inset) -> list[SvgShape]:
+    """The inset's floor: a line across it at floor level (seen from above, none), whatever its
+    camera; a patch of floor would cost bytes the small view does not have."""
+    if inset.camera.view == "top":
+        return []
+    _, y = screen.xy((0.0, 0.0, 0.0))
+    left, right = inset.span
+    return [shape("path", "xf-g", d=f"M{num(left, 0)} {num(y, 0)}H{num(right, 0)}")]
+
+
+def _animated(index: int, posed: list[list[SvgShape]]) -> Moving:
+    """The ``index``-th shape of every pose as one moving shape: each attribute that changes, animated."""
+    first = posed[0][index]
+    animations = []
+    for name, value in first.attrs:
+        values = [pose[index].attr(name) for pose in posed]
+        if any(v != value for v in values):
+            animations.append(Animation(name, ";".join(values)))
+    return Moving(first, tuple(animations))
 
 
 def still_drawing(data: dict[str, Any], regions: set[str]) -> Drawing:

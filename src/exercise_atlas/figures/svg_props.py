@@ -41,7 +41,15 @@ def _hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 def box_outline(screen: Screen, box: Box) -> str:
     outline = _hull([screen.xy(c) for c in box.corners()])
+    if screen.fixed:  # a moving prop: each corner as a move from the one before, fewer bytes per pose
+        return screen.path(outline_points(screen, box, outline), close=True)
     return "M" + "L".join(f"{screen.n(x)} {screen.n(y)}" for x, y in outline) + "Z"
+
+
+def outline_points(screen: Screen, box: Box, outline: list[tuple[float, float]]) -> list[Vec]:
+    """The box's corners in the order of its screen outline (for a path written relative)."""
+    corners = {screen.xy(c): c for c in box.corners()}
+    return [corners[xy] for xy in outline]
 
 
 def _bench(screen: Screen, prop: PlacedProp) -> list[SvgShape]:
