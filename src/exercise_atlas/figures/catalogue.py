@@ -165,5 +165,7 @@ PROPS: dict[str, PropType] = {
                  description="held in the hand named by 'at'"),
         PropType("handle", "a handle", ("at",), holds=True,
                  description="a machine's fixed handle held by the hand named by 'at'"),
+        PropType("machine", "a machine", ("at",),
+                 description="a seated machine's frame: a backrest behind 'at' (the pelvis) up to 'height' (default 105 cm), on a post, over a base on the floor"),
     )
 }  # fmt: skip
