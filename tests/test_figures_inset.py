@@ -112,3 +112,23 @@ def test_sliding_adduction_shows_the_hips_sitting_back_in_a_second_view():
     data = yaml.safe_load((ROOT / "docs/exercises/sliding-adduction.md").read_text(encoding="utf-8").split("---\n")[1])
     art = figure_drawing(data["figure"], data["name"], set())
     assert art.inset is not None and art.inset_moving
+
+
+def test_room_is_kept_beside_the_body_so_the_inset_covers_none_of_it():
+    from exercise_atlas.figures.motion import timeline
+    from exercise_atlas.figures.placing import pose_figure
+    from exercise_atlas.figures.screen import Screen
+    from exercise_atlas.figures.svg_figure import LABEL_SPACE, _fit
+    from exercise_atlas.figures.timing import beats
+
+    art = figure_drawing(SQUAT, "Squat", set())
+    plain = figure_drawing({k: v for k, v in SQUAT.items() if k != "inset"}, "Squat", set())
+    assert art.inset is not None and art.width > plain.width
+    figure = pose_figure(SQUAT)
+    poses = [f.pose for f in timeline(figure, beats(SQUAT))]
+    beside = art.inset.width / art.inset.height
+    left, top, _, _, _ = _fit(figure, poses, LABEL_SPACE, beside)
+    screen = Screen(figure.camera, left, top)
+    # Every body point of every drawn pose, moving or still, lies left of the inset's frame.
+    rightmost = max(screen.xy(v)[0] for pose in poses for v in pose.points.values())
+    assert rightmost < art.inset.x

@@ -11,7 +11,7 @@ the stylesheet, keyed by the short ``xf-`` classes.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .body import HEAD_RADIUS, SIDES
@@ -21,7 +21,7 @@ from .pathdata import is_simple, relative_path
 from .placing import Figure, Placed, pose_figure
 from .screen import Screen, SvgShape, num, shape
 from .svg_body import body_shapes, far_sides, seen_muscles
-from .svg_inset import Inset, inset_body, inset_camera, inset_screen, place_inset
+from .svg_inset import MARGIN, SHARE, Inset, inset_body, inset_camera, inset_screen, place_inset
 from .svg_props import line_shapes, prop_shapes
 from .timing import beats
 from .vectors import Vec
@@ -141,9 +141,15 @@ def _bounds(figure: Figure, poses: list[Placed]) -> tuple[float, float, float, f
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _fit(figure: Figure, poses: list[Placed], label_space: float) -> tuple[float, float, float, float, str]:
-    """(left, top, width, height, ratio class): the content box grown to one of the known ratios."""
+def _fit(
+    figure: Figure, poses: list[Placed], label_space: float, beside: float = 0.0
+) -> tuple[float, float, float, float, str]:
+    """(left, top, width, height, ratio class): the content box grown to one of the known ratios.
+    ``beside`` is the width of a second, small view's picture as a share of its height: room is
+    kept for it on the right, so it never covers the body."""
     x0, y0, x1, y1 = _bounds(figure, poses)
+    if beside:
+        x1 += beside * SHARE * (y1 - y0 + 2 * PAD + label_space) + MARGIN
     x0, x1 = x0 - PAD, x1 + PAD
     y0, y1 = y0 - PAD - label_space, y1 + PAD
     width, height = x1 - x0, y1 - y0
@@ -364,7 +370,12 @@ def figure_drawing(data: dict[str, Any], name: str, regions: set[str]) -> Drawin
     """The full figure: a labelled panel per key position, and the movement through them."""
     figure = pose_figure(data)
     frames = timeline(figure, beats(data))
-    left, top, width, height, ratio = _fit(figure, [f.pose for f in frames], LABEL_SPACE)
+    camera = inset_camera(data)
+    beside = 0.0
+    if camera is not None:  # the second view's shape, to keep room for it beside the body
+        _, _, inset_width, inset_height, _ = _fit(replace(figure, camera=camera), [f.pose for f in frames], 0.0)
+        beside = inset_width / inset_height
+    left, top, width, height, ratio = _fit(figure, [f.pose for f in frames], LABEL_SPACE, beside)
     cols = _columns(len(figure.positions), ratio)
     screen = Screen(figure.camera, left, top, digits=0)
     panels: list[Panel] = []
@@ -392,7 +403,6 @@ def figure_drawing(data: dict[str, Any], name: str, regions: set[str]) -> Drawin
     # A held squeeze whose positions look alike is shown by its panels and pressing arrows alone.
     art.moving = moving if any(m.animations for m in moving) else []
     art.seconds, art.key_times = seconds, _key_times(frames, seconds)
-    camera = inset_camera(data)
     if camera is not None:
         _add_inset(art, figure, frames, camera)
     return art
