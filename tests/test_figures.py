@@ -120,7 +120,7 @@ def test_side_plank_is_level_on_its_forearm():
          f"{BALL}:34: figure.positions.squeeze.contacts.1: unknown surface 'bal' (did you mean 'ball'?); add it to 'props'"),
         (BALL, "{type: ball,", "{type: bal,",
          f"{BALL}:34: figure.props.0.type: expected one of 'bench', 'ball', 'band', 'cable', 'slider', 'pad', 'wall', "
-         "'hands', 'kettlebell', 'dumbbell', 'handle'; got 'bal' (did you mean 'ball'?)"),
+         "'hands', 'kettlebell', 'dumbbell', 'handle', 'machine'; got 'bal' (did you mean 'ball'?)"),
         (BALL, "view: top", "view: tpo",
          f"{BALL}:34: figure.view: expected one of 'side', 'front', 'top', 'oblique'; got 'tpo' (did you mean 'top'?)"),
         (BALL, ", squeeze: {lean: -90, both: {hip: 3}, contacts: [pelvis on floor, left.ankle on ball]}", "",

@@ -108,17 +108,21 @@ def limb_frame(flexion: float, abduction: float, rotation_: float, side: str) ->
     return mul(mul(rotation("z", flexion), rotation("x", sign * abduction)), rotation("y", sign * rotation_))
 
 
-def body_points(neck: float, sides: dict[str, Angles], neck_side: float = 0.0) -> dict[str, Vec]:
+def body_points(
+    neck: float, sides: dict[str, Angles], neck_side: float = 0.0, head_turn: Mat | None = None
+) -> dict[str, Vec]:
     """Every body point in the body's own frame, the pelvis (between the hip joints) at the origin.
 
     Besides the points contacts may name, it gives the drawing's: the corners of each sole
     (``left.heel_in`` ...), each hand's edges (``left.hand_in``, ``left.hand_out``) and ``face``,
-    a point on the front of the head."""
+    a point on the front of the head. ``head_turn``, when given, turns the head instead of
+    ``neck`` and ``neck_side`` (the figures pass the turn their joint table makes)."""
     points: dict[str, Vec] = {"pelvis": (0.0, 0.0, 0.0)}
     chest: Vec = (0.0, TRUNK, 0.0)
     points["chest"] = chest
     # Side bend first (+ towards the right shoulder, the -z side), then flexion.
-    head_turn = mul(rotation("x", -neck_side), rotation("z", -neck))
+    if head_turn is None:
+        head_turn = mul(rotation("x", -neck_side), rotation("z", -neck))
     head_dir = apply(head_turn, (0.0, 1.0, 0.0))
     points["neck_top"] = add(chest, scale(head_dir, NECK))
     points["head"] = add(points["neck_top"], scale(head_dir, HEAD / 2))

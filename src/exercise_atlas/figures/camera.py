@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from .vectors import Mat, Vec, mul, rotation
+from .vectors import Vec
 
 VIEWS = ("side", "front", "top", "oblique")
 # The picture plane of each flat view: which world axis runs right on the screen, which runs
@@ -60,16 +60,3 @@ def project(camera: Camera, v: Vec) -> tuple[float, float, float]:
     down = -v[1] * math.cos(tilt) + near * math.sin(tilt)
     depth = near * math.cos(tilt) + v[1] * math.sin(tilt)
     return right, down, depth
-
-
-def orientation(plane: str, trunk: float, lean: float = 0.0, roll: float = 0.0) -> Mat:
-    """The body's orientation: turned ``roll`` degrees about its own long axis (+ turns its front
-    towards its right, so on all fours the left side goes down), bent ``lean`` degrees forwards at
-    the feet (towards its front), then turned ``trunk`` degrees clockwise in the picture of
-    ``plane``. Seen from above, 'lean: -90' lies on the back."""
-    pitch = mul(rotation("z", -lean), rotation("y", roll))
-    if plane == "side":
-        return mul(rotation("z", -trunk), pitch)
-    if plane == "front":
-        return mul(rotation("x", trunk), pitch)
-    return mul(rotation("y", -trunk), pitch)

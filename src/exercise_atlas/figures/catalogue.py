@@ -2,7 +2,9 @@
 
 The schema (names, descriptions), the range-of-motion check, the words of the text alternative,
 the placing and the drawing all read these two tables, and a test proves each reader covers every
-entry, so a new joint or prop type is added here and in its one drawing function, nowhere else.
+entry, so a new joint or prop type is added here and in its one drawing function, nowhere else. A
+whole-body angle needs no drawing function: its entry says what it turns and about which axis, and
+forward kinematics (``whole_turn``) applies it (tests/test_figures_joint_table.py adds one).
 
 Ranges are the American Academy of Orthopaedic Surgeons' normal values as tabulated beside
 measured ones by Boone and Azen, "Normal range of motion of joints in male subjects", J Bone Joint
@@ -14,6 +16,8 @@ figures' own, and say so.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .vectors import IDENTITY, Mat, mul, rotation
 
 _AAOS = "AAOS normal values (Boone and Azen 1979)"
 _OWN = "the figures' own limit"
@@ -33,6 +37,11 @@ class Joint:
     more: str  # what the part does as the angle grows ('bends', 'lifts forwards')
     less: str  # ... as it shrinks
     other_way: str  # how else to reach a pose beyond the limit (range-of-motion messages)
+    # Whole-body angles only: what turns ('body' or 'head') and about which of the body's axes,
+    # signed ('body -z'); 'picture' is the axis pointing at the reader in the view's plane. The
+    # turns of one part are applied in the table's order, the first outermost.
+    turns: str = ""
+    help: str = ""  # the schema's description, where the motion alone says too little
 
 
 JOINTS: dict[str, Joint] = {
@@ -62,19 +71,48 @@ JOINTS: dict[str, Joint] = {
         Joint("wrist", "side", -70, 80, "wrist flexion (+) / extension (-)", _AAOS, "wrist",
               "bends", "bends back", "turn the forearm with the elbow or shoulder instead"),
         Joint("trunk", "body", -180, 180, "trunk tilt in the picture", "a full turn", "",
-              "tilts clockwise", "tilts anticlockwise", ""),
+              "tilts clockwise", "tilts anticlockwise", "", turns="body picture",
+              help="The trunk's tilt in the picture from upright, clockwise + (side view: 90 lies face down, -90 on the back)."),
         Joint("lean", "body", -180, 180, "whole-body lean", "a full turn", "",
-              "leans forwards", "leans back", ""),
+              "leans forwards", "leans back", "", turns="body -z",
+              help="The whole body bent forwards (+) or back (-) before the tilt: 'lean: 90' is on all fours in the front view; seen from above, -90 lies on the back."),
         Joint("roll", "body", -180, 180, "whole-body roll", "a full turn", "",
-              "rolls towards its right", "rolls towards its left", ""),
-        Joint("neck", "body", -45, 45, "neck flexion (+) / extension (-)", f"{_OWN} for the neck", "head",
-              "drops forwards", "lifts back", "tilt the trunk instead"),
+              "rolls towards its right", "rolls towards its left", "", turns="body +y",
+              help="The whole body turned about its own long axis before the lean and tilt: + turns its front towards its right (on all fours, the left side goes down), - towards its left."),
         Joint("neck_side", "body", -45, 45, "neck side bend (+ towards the right shoulder)", f"{_OWN} for the neck",
-              "head", "tilts towards the right shoulder", "tilts towards the left shoulder", "tilt the trunk instead"),
+              "head", "tilts towards the right shoulder", "tilts towards the left shoulder", "tilt the trunk instead",
+              turns="head -x", help="Neck side bend: + towards the right shoulder, - the left."),
+        Joint("neck", "body", -45, 45, "neck flexion (+) / extension (-)", f"{_OWN} for the neck", "head",
+              "drops forwards", "lifts back", "tilt the trunk instead", turns="head -z",
+              help="Neck flexion +, extension -."),
     )
 }  # fmt: skip
 SIDE_JOINTS = tuple(name for name, j in JOINTS.items() if j.scope == "side")
 BODY_JOINTS = tuple(name for name, j in JOINTS.items() if j.scope == "body")
+# The axis that points at the reader in each view's plane, as 'turns' names it: 'trunk' tilts the
+# body clockwise in the picture.
+PICTURE_AXIS = {"side": "-z", "front": "+x", "top": "-y"}
+
+
+def body_joints() -> list[Joint]:
+    """The whole-body angles, read from the table each time (a joint added to it is seen at once)."""
+    return [j for j in JOINTS.values() if j.scope == "body"]
+
+
+def whole_turn(plane: str, angles: dict[str, float], part: str) -> Mat:
+    """The rotation of ``part`` ('body' or 'head') by every whole-body angle that turns it, in the
+    table's order, first outermost: the forward kinematics of the whole-body angles."""
+    m = IDENTITY
+    for joint in body_joints():
+        what, _, axis = joint.turns.partition(" ")
+        if what != part:
+            continue
+        axis = PICTURE_AXIS[plane] if axis == "picture" else axis
+        sign = -1.0 if axis[0] == "-" else 1.0
+        m = mul(m, rotation(axis[1], sign * angles.get(joint.name, 0.0)))
+    return m
+
+
 # 'hip' and 'shoulder' name the angle in the plane of the view.
 IN_PLANE = {
     "side": {"hip": "hip_flexion", "shoulder": "shoulder_flexion"},
@@ -127,5 +165,7 @@ PROPS: dict[str, PropType] = {
                  description="held in the hand named by 'at'"),
         PropType("handle", "a handle", ("at",), holds=True,
                  description="a machine's fixed handle held by the hand named by 'at'"),
+        PropType("machine", "a machine", ("at",),
+                 description="a seated machine's frame: a backrest behind 'at' (the pelvis) up to 'height' (default 105 cm), on a post, over a base on the floor"),
     )
 }  # fmt: skip

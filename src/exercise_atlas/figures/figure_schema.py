@@ -10,7 +10,7 @@ from typing import Any
 
 from .body import POINTS
 from .camera import VIEWS
-from .catalogue import BODY_JOINTS, JOINTS, PROPS, SIDE_JOINTS
+from .catalogue import BODY_JOINTS, JOINTS, PROPS, SIDE_JOINTS, body_joints
 
 WORKING = ("left", "right", "both")
 
@@ -48,25 +48,23 @@ _CONTACT = {
     "description": "'<body point> on <surface>', like 'left.knee on bench'; the surface is 'floor', a prop's type or id, or another body point ('head on right.upper_arm').",
 }
 
-_POSITION = {
+
+def body_angle_properties() -> dict[str, Any]:
+    """A position's whole-body angles, one per entry of the joint table."""
+    return {j.name: {**_ANGLE, "description": j.help or f"{j.motion}, degrees."} for j in body_joints()}
+
+
+def position_schema() -> dict[str, Any]:
+    """One key position's schema, built from the joint table as it is now."""
+    return {**_POSITION, "properties": {**_POSITION["properties"], **body_angle_properties()}}
+
+
+_POSITION: dict[str, Any] = {
     "type": "object",
     "description": "One key position: only the angles that differ from standing, and what rests on what.",
     "additionalProperties": False,
     "properties": {
-        "trunk": {
-            **_ANGLE,
-            "description": "The trunk's tilt in the picture from upright, clockwise + (side view: 90 lies face down, -90 on the back).",
-        },
-        "lean": {
-            **_ANGLE,
-            "description": "The whole body bent forwards (+) or back (-) before the tilt: 'lean: 90' is on all fours in the front view; seen from above, -90 lies on the back.",
-        },
-        "roll": {
-            **_ANGLE,
-            "description": "The whole body turned about its own long axis before the lean and tilt: + turns its front towards its right (on all fours, the left side goes down), - towards its left.",
-        },
-        "neck": {**_ANGLE, "description": "Neck flexion +, extension -."},
-        "neck_side": {**_ANGLE, "description": "Neck side bend: + towards the right shoulder, - the left."},
+        **body_angle_properties(),
         "shift": {
             "type": "number",
             "minimum": -300,
@@ -145,56 +143,72 @@ _PROP = {
     },
 }
 
-FIGURE_SCHEMA: dict[str, Any] = {
+
+_CAMERA: dict[str, Any] = {
     "type": "object",
-    "description": (
-        "The movement figure: a view, the props, and two or more key positions as joint angles of one "
-        "standard body (CONTRIBUTING.md, 'Movement figures')."
-    ),
     "additionalProperties": False,
-    "required": ["view", "positions"],
+    "description": "The oblique view's camera.",
     "properties": {
-        "view": {
-            "enum": list(VIEWS),
-            "description": "Where the figure is seen from: side, front, top (from above) or oblique (three-quarter, from the front turned round the body; positions use the front view's words).",
+        "turn": {
+            "type": "number",
+            "minimum": -80,
+            "maximum": 80,
+            "description": "Degrees turned round the body from the front, + towards its left side (default 35).",
         },
-        "camera": {
-            "type": "object",
-            "additionalProperties": False,
-            "description": "The oblique view's camera.",
-            "properties": {
-                "turn": {
-                    "type": "number",
-                    "minimum": -80,
-                    "maximum": 80,
-                    "description": "Degrees turned round the body from the front, + towards its left side (default 35).",
-                },
-                "tilt": {
-                    "type": "number",
-                    "minimum": 0,
-                    "maximum": 60,
-                    "description": "Degrees the camera looks down (default 12).",
-                },
-            },
-        },
-        "working": {
-            "enum": list(WORKING),
-            "description": "The working leg, tinted with the main muscles (default left).",
-        },
-        "key": {
-            "type": "string",
-            "pattern": "^[a-z]+$",
-            "description": "The position shown as a still on compact cards (default the last).",
-        },
-        "props": {"type": "array", "maxItems": 8, "items": _PROP, "description": "Props besides the floor."},
-        "positions": {
-            "type": "object",
-            "description": "Two or more key positions in order, named like 'start', 'end', 'hold'.",
-            "propertyNames": {"pattern": "^[a-z]+$"},
-            "additionalProperties": _POSITION,
+        "tilt": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 60,
+            "description": "Degrees the camera looks down (default 12).",
         },
     },
 }
+
+
+def figure_schema() -> dict[str, Any]:
+    """The ``figure:`` block's schema, built from the joint and prop tables as they are now."""
+    return {
+        "type": "object",
+        "description": (
+            "The movement figure: a view, the props, and two or more key positions as joint angles of one "
+            "standard body (CONTRIBUTING.md, 'Movement figures')."
+        ),
+        "additionalProperties": False,
+        "required": ["view", "positions"],
+        "properties": {
+            "view": {
+                "enum": list(VIEWS),
+                "description": "Where the figure is seen from: side, front, top (from above) or oblique (three-quarter, from the front turned round the body; positions use the front view's words).",
+            },
+            "camera": _CAMERA,
+            "inset": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["view"],
+                "description": "A second, small view of the same movement in the corner, where one view hides the key action ('sit the hips back' from the front): its view, and for an oblique view its camera.",
+                "properties": {"view": {"enum": list(VIEWS)}, "camera": _CAMERA},
+            },
+            "working": {
+                "enum": list(WORKING),
+                "description": "The working leg, tinted with the main muscles (default left).",
+            },
+            "key": {
+                "type": "string",
+                "pattern": "^[a-z]+$",
+                "description": "The position shown as a still on compact cards (default the last).",
+            },
+            "props": {"type": "array", "maxItems": 8, "items": _PROP, "description": "Props besides the floor."},
+            "positions": {
+                "type": "object",
+                "description": "Two or more key positions in order, named like 'start', 'end', 'hold'.",
+                "propertyNames": {"pattern": "^[a-z]+$"},
+                "additionalProperties": position_schema(),
+            },
+        },
+    }
+
+
+FIGURE_SCHEMA = figure_schema()
 
 # Joint names in one place for documentation.
 JOINT_NAMES = BODY_JOINTS + SIDE_JOINTS

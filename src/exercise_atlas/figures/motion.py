@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, fields, replace
 
 from .body import SIDES, Angles
+from .catalogue import body_joints
 from .placing import Figure, Placed, place_props, posed_points
 from .timing import Beat
 from .vectors import Vec, add, lerp, sub
@@ -47,11 +48,7 @@ def between(figure: Figure, a: Placed, b: Placed, t: float) -> Placed:
     pose = replace(
         a,
         key=f"{a.key}-{b.key}",
-        trunk=_mix(a.trunk, b.trunk, t),
-        lean=_mix(a.lean, b.lean, t),
-        neck=_mix(a.neck, b.neck, t),
-        neck_side=_mix(a.neck_side, b.neck_side, t),
-        roll=_mix(a.roll, b.roll, t),
+        whole=mix_whole(a, b, t),
         shift=_mix(a.shift, b.shift, t),
         lift=_mix(a.lift, b.lift, t),
         sides={side: _mix_angles(a.sides[side], b.sides[side], t) for side in SIDES},
@@ -67,9 +64,14 @@ def between(figure: Figure, a: Placed, b: Placed, t: float) -> Placed:
     return pose
 
 
+def mix_whole(a: Placed, b: Placed, t: float) -> dict[str, float]:
+    """The whole-body angles part-way from ``a`` to ``b``: every one the table has."""
+    return {j.name: _mix(a.whole.get(j.name, 0.0), b.whole.get(j.name, 0.0), t) for j in body_joints()}
+
+
 def turn_between(a: Placed, b: Placed) -> float:
     """The largest angle (degrees) any joint or whole-body angle turns from ``a`` to ``b``."""
-    turns = [abs(getattr(a, n) - getattr(b, n)) for n in ("trunk", "lean", "neck", "neck_side", "roll")]
+    turns = [abs(a.whole.get(j.name, 0.0) - b.whole.get(j.name, 0.0)) for j in body_joints()]
     for side in SIDES:
         turns += [abs(getattr(a.sides[side], f.name) - getattr(b.sides[side], f.name)) for f in fields(Angles)]
     return float(max(turns))

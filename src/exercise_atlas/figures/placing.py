@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .body import SIDES, Angles, body_points, point_radius
-from .camera import Camera, camera_for, orientation, project
-from .catalogue import IN_PLANE, PROPS
+from .camera import Camera, camera_for, project
+from .catalogue import IN_PLANE, PROPS, body_joints, whole_turn
 from .props import SLIDER_HEIGHT, PlacedProp, Where, placed_prop
 from .vectors import Vec, add, apply, sub
 
@@ -24,10 +24,7 @@ class Placed:
     """One key position (or a pose between two), placed in the world."""
 
     key: str
-    trunk: float
-    lean: float
-    neck: float
-    roll: float
+    whole: dict[str, float]  # the whole-body angles as written ('trunk', 'lean', ...: catalogue.py)
     shift: float  # cm along the picture from where the first contact would place the body (a step or a jump)
     lift: float  # cm the first contact's point is above its surface (in the air)
     sides: dict[str, Angles]
@@ -35,7 +32,6 @@ class Placed:
     contacts: list[tuple[str, str]]
     points: dict[str, Vec] = field(default_factory=dict)
     props: list[PlacedProp] = field(default_factory=list)
-    neck_side: float = 0.0  # the head bent towards the right (+) or left (-) shoulder
 
 
 @dataclass
@@ -92,16 +88,12 @@ def build(data: dict[str, Any]) -> Figure:
         placed.append(
             Placed(
                 key,
-                float(pos.get("trunk", 0)),
-                float(pos.get("lean", 0)),
-                float(pos.get("neck", 0)),
-                float(pos.get("roll", 0)),
+                {j.name: float(pos[j.name]) for j in body_joints() if j.name in pos},
                 float(pos.get("shift", 0)),
                 float(pos.get("lift", 0)),
                 sides,
                 given,
                 [split_contact(c) for c in pos.get("contacts", [])],
-                neck_side=float(pos.get("neck_side", 0)),
             )
         )
     keys = [p.key for p in placed]
@@ -111,9 +103,10 @@ def build(data: dict[str, Any]) -> Figure:
 
 def posed_points(plane: str, pose: Placed) -> dict[str, Vec]:
     """The standard body posed by one position's angles, pelvis at the origin: forward kinematics
-    (body.py) turned by the whole-body angles. Used by every figure and the running stride."""
-    m = orientation(plane, pose.trunk, pose.lean, pose.roll)
-    return {name: apply(m, v) for name, v in body_points(pose.neck, pose.sides, pose.neck_side).items()}
+    (body.py) turned by the whole-body angles, each as the joint table says. Used by every figure."""
+    m = whole_turn(plane, pose.whole, "body")
+    points = body_points(0.0, pose.sides, head_turn=whole_turn(plane, pose.whole, "head"))
+    return {name: apply(m, v) for name, v in points.items()}
 
 
 def pin_height(figure: Figure, surface: str) -> float | None:

@@ -12,7 +12,7 @@ from ..errors import did_you_mean
 from .balance import MARGIN, centre_of_mass, outside_base
 from .body import POINTS, point_radius, segments
 from .camera import camera_for, project
-from .catalogue import IN_PLANE, JOINTS, PROPS, format_range
+from .catalogue import IN_PLANE, JOINTS, PROPS, body_joints, format_range
 from .motion import turn_between
 from .placing import Figure, Placed, find_prop, pose_figure, split_contact
 from .props import HANDLE_WIDTH, PlacedProp
@@ -79,9 +79,9 @@ def _sliding_issues(figure: Figure, first: Placed, now: Placed) -> list[Issue]:
 def _angle_issues(plane: str, positions: dict[str, Any]) -> list[Issue]:
     issues: list[Issue] = []
     for key, pos in positions.items():
-        for name in ("trunk", "lean", "roll", "neck", "neck_side"):
-            if name in pos:
-                issues += range_issue(("positions", key, name), name, pos[name])
+        for joint in body_joints():
+            if joint.name in pos:
+                issues += range_issue(("positions", key, joint.name), joint.name, pos[joint.name])
         for group in ("both", "left", "right"):
             for name, value in (pos.get(group) or {}).items():
                 issues += range_issue(("positions", key, group, name), IN_PLANE[plane].get(name, name), value)

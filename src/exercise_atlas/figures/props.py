@@ -177,6 +177,23 @@ def _ball(where: Where, prop: dict[str, Any], name: str) -> PlacedProp:
     return PlacedProp("ball", name, centre=centre, radius=diameter / 2, squeeze=squeeze, axis=axis, flat=norm > 1)
 
 
+BACKREST_HEIGHT = 105.0  # cm above the floor: a seated machine's backrest reaches the shoulder blades
+BACK_GAP = 11.0  # cm from the pelvis's centre to the backrest: half the trunk's drawn thickness, and a little
+
+
+def _machine(where: Where, prop: dict[str, Any], name: str) -> PlacedProp:
+    """A seated machine's frame, behind the body as it sits facing forwards: the backrest (its box)
+    from the seat up to ``height``, and the post and base it stands on (its parts)."""
+    x, y, z = where.first.get(prop["at"], _ORIGIN)
+    back = x - BACK_GAP
+    seat = max(0.0, y - 12.0)
+    top = float(prop.get("height", BACKREST_HEIGHT))
+    backrest = Box((back - 6, seat, z - 24), (back, top, z + 24))
+    post = Box((back - 5, 0.0, z - 4), (back - 1, seat, z + 4))
+    base = Box((back - 8, 0.0, z - 26), (x + 38, 4.0, z + 26))
+    return PlacedProp("machine", name, box=backrest, parts=[base, post])
+
+
 PLACERS: dict[str, Callable[[Where, dict[str, Any], str], PlacedProp]] = {
     "bench": _bench,
     "ball": _ball,
@@ -189,6 +206,7 @@ PLACERS: dict[str, Callable[[Where, dict[str, Any], str], PlacedProp]] = {
     "kettlebell": _kettlebell,
     "dumbbell": _dumbbell,
     "handle": _handle,
+    "machine": _machine,
 }
 
 

@@ -11,15 +11,17 @@ the stylesheet, keyed by the short ``xf-`` classes.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .body import HEAD_RADIUS, SIDES
+from .camera import Camera
 from .motion import Frame, timeline
 from .pathdata import is_simple, relative_path
 from .placing import Figure, Placed, pose_figure
 from .screen import Screen, SvgShape, num, shape
 from .svg_body import body_shapes, far_sides, seen_muscles
+from .svg_inset import MARGIN, SHARE, Inset, inset_body, inset_camera, inset_screen, place_inset
 from .svg_props import line_shapes, prop_shapes
 from .timing import beats
 from .vectors import Vec
@@ -72,6 +74,10 @@ class Drawing:
     moving: list[Moving] = field(default_factory=list)
     seconds: float = 0.0
     key_times: str = ""
+    inset: Inset | None = None  # a second, small view (svg_inset.py)
+    inset_scene: list[SvgShape] = field(default_factory=list)
+    inset_moving: list[Moving] = field(default_factory=list)
+    inset_key_times: str = ""
 
     @property
     def duration(self) -> str:
@@ -135,9 +141,15 @@ def _bounds(figure: Figure, poses: list[Placed]) -> tuple[float, float, float, f
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _fit(figure: Figure, poses: list[Placed], label_space: float) -> tuple[float, float, float, float, str]:
-    """(left, top, width, height, ratio class): the content box grown to one of the known ratios."""
+def _fit(
+    figure: Figure, poses: list[Placed], label_space: float, beside: float = 0.0
+) -> tuple[float, float, float, float, str]:
+    """(left, top, width, height, ratio class): the content box grown to one of the known ratios.
+    ``beside`` is the width of a second, small view's picture as a share of its height: room is
+    kept for it on the right, so it never covers the body."""
     x0, y0, x1, y1 = _bounds(figure, poses)
+    if beside:
+        x1 += beside * SHARE * (y1 - y0 + 2 * PAD + label_space) + MARGIN
     x0, x1 = x0 - PAD, x1 + PAD
     y0, y1 = y0 - PAD - label_space, y1 + PAD
     width, height = x1 - x0, y1 - y0
@@ -351,22 +363,19 @@ def _moving(figure: Figure, frames: list[Frame], screen: Screen, regions: set[st
     if all(not kept for kept in twins):  # a far limb hidden behind its twin all the way through
         keep = {s.cls for s in hidden_twins(posed[0])}
         posed = [[s for s in pose if s.cls in keep] for pose in posed]
-    out: list[Moving] = []
-    for index, first in enumerate(posed[0]):
-        animations = []
-        for name, value in first.attrs:
-            values = [pose[index].attr(name) for pose in posed]
-            if any(v != value for v in values):
-                animations.append(Animation(name, ";".join(values)))
-        out.append(Moving(first, tuple(animations)))
-    return out
+    return [_animated(index, posed) for index in range(len(posed[0]))]
 
 
 def figure_drawing(data: dict[str, Any], name: str, regions: set[str]) -> Drawing:
     """The full figure: a labelled panel per key position, and the movement through them."""
     figure = pose_figure(data)
     frames = timeline(figure, beats(data))
-    left, top, width, height, ratio = _fit(figure, [f.pose for f in frames], LABEL_SPACE)
+    camera = inset_camera(data)
+    beside = 0.0
+    if camera is not None:  # the second view's shape, to keep room for it beside the body
+        _, _, inset_width, inset_height, _ = _fit(replace(figure, camera=camera), [f.pose for f in frames], 0.0)
+        beside = inset_width / inset_height
+    left, top, width, height, ratio = _fit(figure, [f.pose for f in frames], LABEL_SPACE, beside)
     cols = _columns(len(figure.positions), ratio)
     screen = Screen(figure.camera, left, top, digits=0)
     panels: list[Panel] = []
@@ -394,7 +403,50 @@ def figure_drawing(data: dict[str, Any], name: str, regions: set[str]) -> Drawin
     # A held squeeze whose positions look alike is shown by its panels and pressing arrows alone.
     art.moving = moving if any(m.animations for m in moving) else []
     art.seconds, art.key_times = seconds, _key_times(frames, seconds)
+    if camera is not None:
+        _add_inset(art, figure, frames, camera)
     return art
+
+
+def _add_inset(art: Drawing, figure: Figure, frames: list[Frame], camera: Camera) -> None:
+    """The second view: the same poses through another camera, small in each panel's corner and in
+    the movement, at the main body's key times."""
+    inset = place_inset(figure, camera, [f.pose for f in frames], (art.width, art.height), art.label_size, _fit)
+    screen, still = inset_screen(inset), inset_screen(inset, fixed=True)
+    far = far_sides(screen, figure.positions[0].points)["leg"]
+    for pos in figure.positions:  # in the key position's panel only: the still shows the action there
+        shapes = _inset_floor(screen, inset) + prop_shapes(screen, pos.props, static=True)
+        shown = pos.key == figure.key
+        inset.panels.append(_compact(shapes + inset_body(screen, pos.points, far)) if shown else [])
+    art.inset = inset
+    if art.moving:
+        art.inset_scene = _inset_floor(still, inset)
+        art.inset_scene += prop_shapes(still, figure.positions[0].props, static=True)
+        keys = [f for f in frames if "-" not in f.pose.key]  # key positions only, at their times
+        posed = [inset_body(still, f.pose.points, far) for f in keys]
+        art.inset_moving = [_animated(index, posed) for index in range(len(posed[0]))]
+        art.inset_key_times = _key_times(keys, art.seconds)
+
+
+def _inset_floor(screen: Screen, inset: Inset) -> list[SvgShape]:
+    """The inset's floor: a line across it at floor level (seen from above, none), whatever its
+    camera; a patch of floor would cost bytes the small view does not have."""
+    if inset.camera.view == "top":
+        return []
+    _, y = screen.xy((0.0, 0.0, 0.0))
+    left, right = inset.span
+    return [shape("path", "xf-g", d=f"M{num(left, 0)} {num(y, 0)}H{num(right, 0)}")]
+
+
+def _animated(index: int, posed: list[list[SvgShape]]) -> Moving:
+    """The ``index``-th shape of every pose as one moving shape: each attribute that changes, animated."""
+    first = posed[0][index]
+    animations = []
+    for name, value in first.attrs:
+        values = [pose[index].attr(name) for pose in posed]
+        if any(v != value for v in values):
+            animations.append(Animation(name, ";".join(values)))
+    return Moving(first, tuple(animations))
 
 
 def still_drawing(data: dict[str, Any], regions: set[str]) -> Drawing:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from .catalogue import PROPS
 from .props import Box, PlacedProp
 from .screen import Screen, SvgShape, shape
 from .vectors import Vec
 
-STATIC = ("bench", "wall", "band", "cable", "hands", "handle")
+STATIC = tuple(name for name, kind in PROPS.items() if not kind.follows)  # drawn once, behind the body
 
 
 def _hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -41,7 +42,15 @@ def _hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 def box_outline(screen: Screen, box: Box) -> str:
     outline = _hull([screen.xy(c) for c in box.corners()])
+    if screen.fixed:  # a moving prop: each corner as a move from the one before, fewer bytes per pose
+        return screen.path(outline_points(screen, box, outline), close=True)
     return "M" + "L".join(f"{screen.n(x)} {screen.n(y)}" for x, y in outline) + "Z"
+
+
+def outline_points(screen: Screen, box: Box, outline: list[tuple[float, float]]) -> list[Vec]:
+    """The box's corners in the order of its screen outline (for a path written relative)."""
+    corners = {screen.xy(c): c for c in box.corners()}
+    return [corners[xy] for xy in outline]
 
 
 def _bench(screen: Screen, prop: PlacedProp) -> list[SvgShape]:
@@ -141,6 +150,13 @@ def _dumbbell(screen: Screen, prop: PlacedProp) -> list[SvgShape]:
     return [shape("path", "xf-db", d=f"M{n(x - 9)} {n(y)}h18M{n(x - 9)} {n(y - 5)}v10M{n(x + 9)} {n(y - 5)}v10")]
 
 
+def _machine(screen: Screen, prop: PlacedProp) -> list[SvgShape]:
+    """The frame (base and post) in the bench legs' shade, the backrest in the props' colour."""
+    assert prop.box is not None
+    frame = "".join(box_outline(screen, part) for part in prop.parts or [])
+    return [shape("path", "xf-p xf-pl", d=frame), shape("path", "xf-p", d=box_outline(screen, prop.box))]
+
+
 DRAWERS: dict[str, Callable[[Screen, PlacedProp], list[SvgShape]]] = {
     "bench": _bench,
     "ball": _ball,
@@ -153,6 +169,7 @@ DRAWERS: dict[str, Callable[[Screen, PlacedProp], list[SvgShape]]] = {
     "kettlebell": _kettlebell,
     "dumbbell": _dumbbell,
     "handle": _handle,
+    "machine": _machine,
 }
 
 

@@ -8,7 +8,7 @@ import math
 from dataclasses import fields
 
 from .body import HEIGHT, SIDES, Angles
-from .catalogue import JOINTS, PROPS
+from .catalogue import JOINTS, PROPS, body_joints
 from .placing import Figure, Placed, find_prop
 from .vectors import Vec, sub
 
@@ -140,6 +140,10 @@ def changes(a: Placed, b: Placed) -> list[str]:
                 verb = "lowers" if turn[side] > 0 else "lifts"
             weight = abs(turn[side]) * (0.5 if joint.part in ("arm", "elbow", "wrist") else 1.0)
             found.append((weight, f"the {names[side]} {joint.part} {verb}"))
+    for joint in body_joints():  # the head's angles, and any whole-body angle with a part to name
+        angle = b.whole.get(joint.name, 0.0) - a.whole.get(joint.name, 0.0)
+        if joint.part and abs(angle) >= worth:
+            found.append((abs(angle) * 0.5, f"the {joint.part} {joint.more if angle > 0 else joint.less}"))
     if abs(b.shift - a.shift) >= 20:
         found.append((abs(b.shift - a.shift), "the body bounds sideways"))
     found.sort(key=lambda item: -item[0])
