@@ -109,7 +109,7 @@ class PageEnd(Postprocessor):
         self.extension = extension
 
     def run(self, text: str) -> str:
-        self.extension.end_page()
+        self.extension.end_page(text)
         return text
 
 
@@ -209,11 +209,11 @@ class ExerciseAtlasExtension(Extension):
             self.build = self.open_builds.for_page(self.settings(), generator_facts(self.md), None)
         return self.build
 
-    def end_page(self) -> None:
+    def end_page(self, html: str = "") -> None:
         build, page = self.build, self.page
         if build is None:
             return
-        problems = build.finish_page(page)
+        problems = build.finish_page(page, html)
         if problems:
             assert self.md is not None
             fail_build(problems, zensical_build="rendering_context" in self.md.preprocessors)

@@ -85,10 +85,15 @@ def _describe(error: ValidationError, path: tuple[Any, ...]) -> tuple[str, str]:
         hint = did_you_mean(value, choices)
         return _field(path), f"expected one of {quoted_list(choices)}; got {describe_value(value)}{hint}"
     if kind == "pattern":
-        hint = PATTERN_HINTS.get(str(error.validator_value), f"text matching {error.validator_value}")
-        return _field(path), f"expected {hint}, got {describe_value(value)}"
+        pattern = str(error.validator_value)
+        hint = PATTERN_HINTS.get(pattern, "text in another form (see the field's description in the schema)")
+        lower = value.lower() if isinstance(value, str) else ""
+        fix = f": write '{lower}'" if lower != value and re.fullmatch(pattern, lower) else ""
+        return _field(path), f"expected {hint}, got {describe_value(value)}{fix}"
     if kind == "format":
-        return _field(path), f"expected a date like 2026-11-25, got {describe_value(value)}"
+        from .dates import date_problem  # dates words its messages with describe_value, from here
+
+        return _field(path), date_problem(value) or f"expected a date like 2026-11-25, got {describe_value(value)}"
     if kind == "minLength":
         return _field(path), "must not be empty"
     if kind == "maxLength":
