@@ -23,7 +23,7 @@ export NO_MKDOCS_2_WARNING := 1
 # reaches a build, so every built page keeps the strict policy.
 unexport ATLAS_LIVE_RELOAD
 
-.PHONY: setup setup-dev serve build check lint test lock generate new-exercise bench portability validate-html lighthouse clean
+.PHONY: setup setup-dev serve build check lint test lock generate wheel new-exercise bench portability validate-html lighthouse clean
 
 # site.lock carries setuptools, the build backend of pyproject.toml, so the package installs
 # without a build environment of its own (about 4 s less on the first `make serve`).
@@ -88,6 +88,10 @@ new-exercise: setup  ## make new-exercise ID=side-plank NAME="Side plank" (asks 
 	[ -n "$$id" ] || read -p "Exercise id (lower-case-with-hyphens): " id; \
 	[ -n "$$name" ] || read -p "Display name: " name; \
 	$(BIN)/exercise-atlas new "$$id" "$$name"
+
+# `python -m build` is the separate `build` package (in requirements/dev.lock), not part of Python.
+wheel: setup-dev  ## the package's wheel and source archive in dist/
+	$(BIN)/python -m build
 
 generate: setup  ## regenerate the published schemas (the JSON export is written by every build)
 	$(BIN)/exercise-atlas schema --write
