@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import re
 
-from .validate import describe_value
+from .values import describe_value
 
 _SHAPE_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 # A contributor east of UTC may write tomorrow's UTC date; CI runs in UTC. One day of grace.

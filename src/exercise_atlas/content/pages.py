@@ -13,7 +13,7 @@ from typing import Any, cast
 from ..errors import Problem
 from .dates import date_problem
 from .model import Settings
-from .validate import describe_value
+from .values import describe_value
 from .yamlsource import Located, load_yaml, read_text, split_front_matter
 
 PLACEHOLDER = "PLACEHOLDER"
