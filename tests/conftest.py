@@ -183,6 +183,7 @@ _SLOW_MODULES = {
     "test_one_pipeline",
     "test_package",
     "test_portability",
+    "test_preview_loop",
     "test_scaffold",
     "test_serve",
     "test_startup",

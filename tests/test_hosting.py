@@ -115,7 +115,7 @@ def test_every_published_url_still_resolves(site):
 def test_every_page_is_on_the_published_list(site):
     listed = {url.lstrip("/") for url in read_list(ROOT / "data/published-urls.txt")}
     missing = [url for url in page_urls(site) if url not in listed]
-    assert missing == [], "run `make build && .venv/bin/python scripts/published_urls.py`"
+    assert missing == [], "run `.venv/bin/python scripts/published_urls.py`"
 
 
 def test_redirect_page_sends_readers_on(site):

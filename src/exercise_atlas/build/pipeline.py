@@ -25,6 +25,7 @@ from ..markup.renderer import Renderer, sprite_path
 from ..outputs.assets import listing_problems, packaged, refresh_assets, write_if_changed
 from ..outputs.export import refresh_export
 from .generators import GeneratorFacts
+from .preview import serving
 
 # An element's id in rendered HTML: where a link's #anchor can land.
 _ID_RE = re.compile(r"""\bid=["']([^"']+)["']""")
@@ -53,6 +54,8 @@ class Build:
     expected: set[str] = field(default_factory=set)  # the pages with a body, which Python-Markdown renders
     published: set[str] | None = None
     parsed: dict[str, Located] = field(default_factory=dict)  # exercise files' front matter, by path
+    drafts: bool = False  # the live preview: a draft's placeholders are shown, not refused (preview.py)
+    drafts_named: bool = False  # the preview's warning about them is printed once a build
     anchors: list[Anchor] = field(default_factory=list)  # links to a part of a page, judged at the end
     ids: dict[str, set[str]] = field(default_factory=dict)  # the ids on each rendered page
 
@@ -117,7 +120,7 @@ def open_build(settings: Settings, facts: GeneratorFacts, in_site: bool, raises:
     if facts.lists is not None:
         config_problems += listing_problems(settings, *facts.lists)
     pages = page_files(settings.pages_dir) if in_site else None
-    build = Build(settings, site, renderer, pages, raises, config_problems)
+    build = Build(settings, site, renderer, pages, raises, config_problems, drafts=raises and in_site and serving())
     build.parsed = {exercise.path: exercise.located for exercise in site.exercises.values()}
     build.published = _published(settings)
     if pages is not None:

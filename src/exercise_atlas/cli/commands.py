@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     export_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
     prepare_cmd = commands.add_parser("prepare", help="write the generated files a build publishes")
     prepare_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
-    new_cmd = commands.add_parser("new", help="write a new exercise file to fill in (a draft)")
+    new_cmd = commands.add_parser("new", help="write a new exercise to fill in (make serve shows the draft)")
     new_cmd.add_argument("id", help="lower-case words joined by hyphens, e.g. side-plank-adduction")
     new_cmd.add_argument("name", help='display name, e.g. "Side plank adduction"')
     new_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")

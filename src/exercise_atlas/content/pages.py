@@ -17,6 +17,7 @@ from .values import describe_value
 from .yamlsource import Located, load_yaml, read_text, split_front_matter
 
 PLACEHOLDER = "PLACEHOLDER"
+PLACEHOLDER_LEFT = f"{PLACEHOLDER} left from the scaffold: replace it with real text"
 _DOCS_PAGE_RE = re.compile(r"^[\w./-]+\.md$")
 # MkDocs' own front-matter pattern (mkdocs.utils.meta): the body it hands to Markdown follows it.
 _FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -109,7 +110,7 @@ def page_url(src_uri: str) -> str:
 
 def _placeholders(page: Page) -> list[Problem]:
     return [
-        Problem(page.shown, number, "", f"{PLACEHOLDER} left from the scaffold: replace it with real text")
+        Problem(page.shown, number, "", PLACEHOLDER_LEFT)
         for number, line in enumerate(page.text.splitlines(), start=1)
         if PLACEHOLDER in line
     ]
