@@ -170,14 +170,6 @@ def test_workflow_lint_catches_a_broken_workflow(tmp_path):
     assert subprocess.run([*command, *map(str, WORKFLOWS)], capture_output=True).returncode == 0
 
 
-def test_pre_commit_hooks_are_what_make_lint_runs():
-    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    for hook in config["repos"][0]["hooks"]:
-        tool = hook["entry"].split()[0].replace(".venv/bin/", "$(BIN)/")
-        assert tool in makefile, f"hook {hook['id']} ({tool}) is not run by make"
-
-
 def test_robots_txt_names_the_sitemap(hosted):
     site_url, site = hosted
     assert (site / "robots.txt").read_text(encoding="utf-8").splitlines() == [
