@@ -23,12 +23,14 @@ export NO_MKDOCS_2_WARNING := 1
 # reaches a build, so every built page keeps the strict policy.
 unexport ATLAS_LIVE_RELOAD
 
-.PHONY: setup setup-dev serve build check lint test lock generate new-exercise bench portability validate-html lighthouse clean
+.PHONY: setup setup-dev serve build check lint test test-fast lock generate wheel new-exercise bench portability validate-html lighthouse clean
 
 # site.lock carries setuptools, the build backend of pyproject.toml, so the package installs
 # without a build environment of its own (about 4 s less on the first `make serve`).
+# pymdown-extensions 13 (requirements/site.lock) declares Requires-Python >=3.11.5, so pip cannot
+# install the locked site on an older 3.11 (Debian 12 ships 3.11.2): say so before pip does.
 $(STAMP): requirements/site.lock pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python 3.11.5 or newer is needed")'
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python 3.11.5 or newer is needed (pymdown-extensions 13 requires it)")'
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv --without-pip $(VENV)
 	$(call PIP,--no-compile --require-hashes -r requirements/site.lock)
 	$(call PIP,--no-compile --no-deps --no-build-isolation -e .)
@@ -83,11 +85,21 @@ lint: setup-dev
 test: setup-dev lint check
 	$(BIN)/pytest
 
+# The fast lane while you work: the content check and every test that neither builds with a
+# generator, installs the package, serves the site nor drives Chromium (marked `slow` in
+# tests/conftest.py). Under two minutes here; `make test` still runs everything.
+test-fast: setup-dev check  ## the content check and the quick tests (no builds, no browser): under two minutes
+	$(BIN)/pytest -q -m "not slow"
+
 new-exercise: setup  ## make new-exercise ID=side-plank NAME="Side plank" (asks if not given)
 	@id="$(ID)"; name="$(NAME)"; \
 	[ -n "$$id" ] || read -p "Exercise id (lower-case-with-hyphens): " id; \
 	[ -n "$$name" ] || read -p "Display name: " name; \
 	$(BIN)/exercise-atlas new "$$id" "$$name"
+
+# `python -m build` is the separate `build` package (in requirements/dev.lock), not part of Python.
+wheel: setup-dev  ## the package's wheel and source archive in dist/
+	$(BIN)/python -m build
 
 generate: setup  ## regenerate the published schemas (the JSON export is written by every build)
 	$(BIN)/exercise-atlas schema --write

@@ -167,8 +167,36 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/*.html from the current output")
 
 
+# What makes a test slow: a fixture that builds the real site, the wheel or starts Chromium, or a
+# module whose tests run a generator (often all three), pip or a server in a subprocess.
+_SLOW_FIXTURES = {"browser", "site", "site_url", "dist"}
+_SLOW_MODULES = {
+    "test_build",
+    "test_ci",
+    "test_example_site",
+    "test_hostile_input",
+    "test_hosting",
+    "test_html_validity",
+    "test_markdown_suite",
+    "test_newsite",
+    "test_offline",
+    "test_one_pipeline",
+    "test_package",
+    "test_portability",
+    "test_preview_loop",
+    "test_scaffold",
+    "test_serve",
+    "test_startup",
+}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test that drives Chromium is marked `browser`: `pytest -m "not browser"` is the fast part."""
+    """Every test that drives Chromium is marked `browser`; those and every test that builds with a
+    generator, installs the package or serves the site are marked `slow`: `make test-fast` (pytest
+    -m "not slow") runs the rest in under two minutes."""
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "browser" in fixtures:
             item.add_marker(pytest.mark.browser)
+        if fixtures & _SLOW_FIXTURES or (item.module is not None and item.module.__name__ in _SLOW_MODULES):
+            item.add_marker(pytest.mark.slow)

@@ -217,9 +217,27 @@ def test_the_contributing_guides_worked_example_is_the_short_lever_card():
     assert figure_issues(example) == []
 
 
+@pytest.mark.xfail(strict=True, reason="a hip moved out of the view's plane draws its arrow below the view box")
+def test_a_hip_moved_out_of_the_views_plane_draws_inside_its_view_box():
+    """Found by giving the property test above its out-of-plane angle (once a parameter it drew and
+    threw away): 22 degrees of hip abduction in a side view, all else upright, draws the arrow
+    'M71.2 197L71.2 217...' below a view box 211 high."""
+    _draws_inside_its_view_box("side", trunk=0, hip=0, knee=0, ankle=0, shoulder=0, elbow=0, other_plane=22)
+
+
 def test_every_range_names_its_motion():
-    assert JOINTS["knee"].low == 0 and JOINTS["knee"].high == 135
+    """Each joint's range is one the check can use: standing upright (0) lies inside it, it names
+    its motion, its source and a way round its limit. The numbers themselves are the source's, and
+    tested where a pose breaks them (the first cases of test_one_mistake_one_line quote them)."""
     assert {"hip_flexion", "hip_abduction", "knee", "ankle", "shoulder_flexion", "elbow"} <= set(JOINTS)
+    for name, joint in JOINTS.items():
+        assert joint.low <= 0 <= joint.high and joint.low < joint.high, name
+        assert joint.motion and joint.source, name
+        assert joint.other_way or joint.scope == "body", name  # a limb's limit says how else to get there
+    # The check's message for a pose beyond a limit quotes the catalogue's range, not its own copy.
+    beyond = {"view": "side", "positions": {"a": {"right": {"knee": JOINTS["knee"].high + 5}}, "b": {}}}
+    [message] = [text for _, text in figure_issues(beyond) if "beyond" in text]
+    assert f"beyond the upper limit of {JOINTS['knee'].high:g}" in message and JOINTS["knee"].motion in message
 
 
 # The SVG: Markdown in, whole figure out, compared with a golden file a reviewer can read.
@@ -278,8 +296,6 @@ def test_compact_card_has_a_small_still(mini):
 
 # Any pose that passes the checks renders inside its viewBox, with no NaN and no empty path.
 
-_angle = st.integers(-30, 120)
-
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
@@ -290,9 +306,12 @@ _angle = st.integers(-30, 120)
     ankle=st.integers(-50, 20),
     shoulder=st.integers(0, 180),
     elbow=st.integers(0, 150),
-    flexion=_angle,
 )
-def test_any_valid_pose_draws_inside_its_view_box(view, trunk, hip, knee, ankle, shoulder, elbow, flexion):
+def test_any_valid_pose_draws_inside_its_view_box(view, trunk, hip, knee, ankle, shoulder, elbow):
+    _draws_inside_its_view_box(view, trunk, hip, knee, ankle, shoulder, elbow, other_plane=0)
+
+
+def _draws_inside_its_view_box(view, trunk, hip, knee, ankle, shoulder, elbow, other_plane):
     data = {
         "view": view,
         "positions": {
@@ -301,7 +320,7 @@ def test_any_valid_pose_draws_inside_its_view_box(view, trunk, hip, knee, ankle,
                 "trunk": trunk,
                 "right": {
                     "hip": hip,
-                    "hip_flexion" if view == "front" else "hip_abduction": 0,
+                    "hip_flexion" if view == "front" else "hip_abduction": other_plane,
                     "knee": knee,
                     "ankle": ankle,
                 },
@@ -314,7 +333,6 @@ def test_any_valid_pose_draws_inside_its_view_box(view, trunk, hip, knee, ankle,
             },
         },
     }
-    del flexion
     assume(figure_issues(data) == [])
     art = figure_drawing(data, "Test", {"inner-thigh"})
     for panel in art.panels:

@@ -65,7 +65,7 @@ UNCITED = """
 """
 
 Change = Callable[[Path], None]
-ZENSICAL_READS_FRONT_MATTER_FIRST = {"a tab in YAML", "an unquoted colon"}
+ZENSICAL_READS_FRONT_MATTER_FIRST = {"a tab in YAML", "an unquoted colon", "non-breaking spaces as indentation"}
 CASES: dict[str, tuple[Change, list[str]]] = {
     "a macro shown inside a fence inside a fence": (
         lambda r: (
@@ -181,6 +181,89 @@ CASES: dict[str, tuple[Change, list[str]]] = {
     "an extension docs_dir that is not the site's": (
         lambda r: other_docs_dir(r, "\n      docs_dir: docs"),
         ["mkdocs.yml: exercise_atlas.docs_dir: 'docs' is not the site's docs_dir 'content'; remove the option"],
+    ),
+    "links to a page and to a heading that do not exist": (
+        lambda r: edit(r / INDEX, "Text with", "See [x](nope.md) and [y](exercises/copenhagen.md#nowhere). Text with"),
+        [
+            f"{INDEX}:6: exercises/copenhagen.md#nowhere: 'exercises/copenhagen.md' has no heading or part "
+            "with the id '#nowhere'",
+            f"{INDEX}:6: nope.md: no page 'nope.md' in the docs folder (did you mean 'index.md'?)",
+        ],
+    ),
+    "an exercise's further reading that leads nowhere": (
+        lambda r: edit(r / BALL, "reviewed:", "links: [{title: More, url: anatomy.md}]\nreviewed:"),
+        [f"{BALL}:33: links.0.url: no page 'anatomy.md' in the docs folder"],
+    ),
+    "the same step twice": (
+        lambda r: edit(r / BALL, "  - Squeeze the ball.", "  - Squeeze the ball.\n  - Squeeze  the ball."),
+        [f"{BALL}:19: steps.2: the same text as steps.1; remove one, or say what differs"],
+    ),
+    "a name copied from another exercise": (
+        lambda r: edit(r / "docs/exercises/copenhagen.md", "name: Copenhagen adduction", "name: Ball Squeeze"),
+        [
+            "docs/exercises/copenhagen.md:3: name: 'Ball Squeeze' is already the name of 'ball-squeeze' "
+            f"({BALL}); give each exercise its own name"
+        ],
+    ),
+    "a reviewed date in the future": (
+        lambda r: edit(r / BALL, "reviewed: 2026-11-25", "reviewed: 2999-01-01"),
+        [f"{BALL}:33: reviewed: '2999-01-01' is in the future; give the day you last checked it against its sources"],
+    ),
+    "an impossible date": (
+        lambda r: edit(r / BALL, "reviewed: 2026-11-25", "reviewed: 2026-02-30"),
+        [f"{BALL}:33: reviewed: '2026-02-30' is not a real day: February 2026 has 28 days"],
+    ),
+    "Markdown in a step": (
+        lambda r: edit(r / BALL, "  - Squeeze the ball.", "  - Squeeze the **ball**."),
+        [
+            f"{BALL}:18: steps.1: '**ball**' would show as typed: a card's text is plain, not Markdown; "
+            "write it without the bold marks"
+        ],
+    ),
+    "a link in a cue": (
+        lambda r: edit(r / BALL, "  - Breathe out.", "  - Breathe out ([why](index.md))."),
+        [
+            f"{BALL}:20: cues.0: '[why](index.md)' would show as typed: a card's text is plain, not Markdown; "
+            "write it without the a link marks"
+        ],
+    ),
+    "an image without alt text": (
+        lambda r: (
+            (r / "docs/ball.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8"),
+            edit(r / INDEX, "Text with", "![](ball.svg)\n\nText with"),
+        ),
+        [
+            f"{INDEX}:6: ![](ball.svg): an image without alt text; describe what it shows between the brackets: "
+            "![what it shows](...)"
+        ],
+    ),
+    "a skipped heading level": (
+        lambda r: edit(r / INDEX, "Text with", "### Deeper\n\nText with"),
+        [
+            f"{INDEX}:6: a level-3 heading under a level-1 one; use ## (headings go down one level at a time, "
+            "so screen readers can follow the outline)"
+        ],
+    ),
+    "non-breaking spaces as indentation": (
+        lambda r: edit(r / BALL, "  - Squeeze the ball.", "\u00a0\u00a0- Squeeze the ball."),
+        [
+            f"{BALL}:18: the indentation holds a no-break space (U+00A0), which looks like a space; "
+            "type ordinary spaces instead"
+        ],
+    ),
+    "a position name with a capital letter": (
+        lambda r: edit(r / BALL, "positions: {rest:", "positions: {Rest:"),
+        [
+            f"{BALL}:34: figure.positions: expected one word in small letters only (no capitals, digits, spaces "
+            "or hyphens), like 'start', got 'Rest': write 'rest'"
+        ],
+    ),
+    "a macro with an unclosed parenthesis": (
+        lambda r: edit(r / INDEX, CARD, CARD.replace('" }}', '" }}').replace(") }}", " }}")),
+        [
+            f'{INDEX}:8: {{{{ exercise_card("ball-squeeze", variant="compact" }}}}: the call\'s parenthesis is '
+            "not closed: add ')' before '}}'"
+        ],
     ),
 }
 

@@ -39,6 +39,16 @@ def test_every_page_declares_the_policy_first_and_has_no_inline_script(site: Pat
         ]
         assert inline == [], f"{page}: inline script"
         assert ' style="' not in html, f"{page}: inline style attribute"
+        if 'http-equiv="refresh"' not in html:  # a redirect page is left at once
+            assert '<meta name="referrer" content="strict-origin-when-cross-origin">' in head, page
+
+
+def test_the_referrer_policy_is_the_headers_files():
+    """Where the host ignores docs/_headers (GitHub Pages) the page's own tag gives the same policy."""
+    headers = (ROOT / "docs/_headers").read_text(encoding="utf-8")
+    template = (ROOT / "overrides/page.html").read_text(encoding="utf-8")
+    policy = re.search(r"^\s+Referrer-Policy: (.+)$", headers, re.M).group(1)
+    assert f'<meta name="referrer" content="{policy}">' in template
 
 
 RECORD = "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"

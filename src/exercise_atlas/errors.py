@@ -42,9 +42,9 @@ class Problem:
 class ContentError(_BuildError):
     """Bad content: carries every problem found, printed one per line."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], heading: str = "") -> None:
         self.problems = sorted(set(problems), key=Problem.sort_key)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__("\n".join([heading] * bool(heading) + [str(p) for p in self.problems]))
 
 
 class OptionError(KeyError):
@@ -61,16 +61,16 @@ class OptionError(KeyError):
 _RAISE_WITHOUT_SOURCE = compile("raise error", "<exercise_atlas>", "exec")
 
 
-def fail_build(problems: Iterable[Problem], zensical_build: bool) -> NoReturn:
+def fail_build(problems: Iterable[Problem], zensical_build: bool, heading: str = "") -> NoReturn:
     """Stop the build with one line per problem.
 
     MkDocs and ProperDocs print a ContentError as its lines. Zensical turns any exception from an
     extension into two tracebacks, so under ``zensical build`` the lines are printed here and the
     process ends with status 1, as a failed MkDocs build does; under ``zensical serve`` the error
-    is raised, which keeps the preview server running."""
-    error = ContentError(problems)
+    is raised, which keeps the preview server running. ``heading`` is a line printed above them."""
+    error = ContentError(problems, heading)
     if zensical_build and sys.argv[1:2] == ["build"]:
-        sys.stderr.write(f"{error}\n")
+        sys.stderr.write("".join(f"{problem}\n" for problem in error.problems))
         sys.stderr.flush()
         sys.stdout.flush()
         os._exit(1)

@@ -35,8 +35,9 @@ from markdown.util import AtomicString
 
 from .build.generators import current_page, generator_facts, page_file
 from .build.pipeline import Build, OpenBuilds
+from .build.preview import drafts_set_aside, heading, mark_placeholders
 from .content.model import OPTIONS, Settings, check_option
-from .content.pages import Page
+from .content.pages import PLACEHOLDER, Page
 from .content.references import Reference
 from .errors import OptionError, did_you_mean, fail_build, quoted_list, raise_without_source
 from .markup.charrefs import NarrowPostprocessor
@@ -109,8 +110,9 @@ class PageEnd(Postprocessor):
         self.extension = extension
 
     def run(self, text: str) -> str:
-        self.extension.end_page()
-        return text
+        self.extension.end_page(text)
+        build = self.extension.build
+        return mark_placeholders(text) if build is not None and build.drafts and PLACEHOLDER in text else text
 
 
 class ExerciseAtlasExtension(Extension):
@@ -209,14 +211,18 @@ class ExerciseAtlasExtension(Extension):
             self.build = self.open_builds.for_page(self.settings(), generator_facts(self.md), None)
         return self.build
 
-    def end_page(self) -> None:
+    def end_page(self, html: str = "") -> None:
         build, page = self.build, self.page
         if build is None:
             return
-        problems = build.finish_page(page)
+        problems = build.finish_page(page, html)
+        if problems and build.drafts:
+            problems = drafts_set_aside(problems, warn=not build.drafts_named)
+            build.drafts_named = True
         if problems:
             assert self.md is not None
-            fail_build(problems, zensical_build="rendering_context" in self.md.preprocessors)
+            title = heading(len(set(problems)), build.drafts) if build.pages is not None else ""
+            fail_build(problems, zensical_build="rendering_context" in self.md.preprocessors, heading=title)
 
     def render_macro(self, line: str, inner: str) -> list[ET.Element]:
         build = self._require_build()

@@ -10,6 +10,7 @@ extension's ``{{marker}}``) passes here too.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,15 +30,25 @@ _EXTENSION = "exercise_atlas"
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its tags (!ENV, !!python/name)."""
+    """Reads mkdocs.yml without running its tags (!!python/name); !ENV is read as MkDocs reads it."""
 
 
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """``!ENV NAME`` or ``!ENV [NAME, ..., default]``, as MkDocs reads it: the first variable set, else the default."""
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(str(loader.construct_scalar(node)))
+    items = [str(item) for item in loader.construct_sequence(node)] if isinstance(node, yaml.SequenceNode) else []
+    found = next((os.environ[name] for name in items[:-1] if name in os.environ), None)
+    return found if found is not None else (items[-1] if len(items) > 1 else None)
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def read_config(config_file: str) -> dict[str, Any]:
-    """A MkDocs config file as data, its tags (!ENV, !!python/name) read as nothing."""
+    """A MkDocs config file as data, its other tags (!!python/name, !relative) read as nothing."""
     with open(config_file, encoding="utf-8") as handle:
         data = yaml.load(handle, Loader=_ConfigLoader)
     return data if isinstance(data, dict) else {}

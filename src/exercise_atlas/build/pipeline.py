@@ -9,11 +9,13 @@ of raising, so both report the same lines.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..content.loader import LoadedData, load_site
 from ..content.model import Settings, Site
+from ..content.page_text import Anchor, anchor_problems, link_problem, page_text_problems
 from ..content.pages import Page, page_problems, page_url, read_page
 from ..content.sources import cited_in_pages, has_body, page_files
 from ..content.yamlsource import Located
@@ -23,6 +25,10 @@ from ..markup.renderer import Renderer, sprite_path
 from ..outputs.assets import listing_problems, packaged, refresh_assets, write_if_changed
 from ..outputs.export import refresh_export
 from .generators import GeneratorFacts
+from .preview import serving
+
+# An element's id in rendered HTML: where a link's #anchor can land.
+_ID_RE = re.compile(r"""\bid=["']([^"']+)["']""")
 
 
 @dataclass
@@ -48,6 +54,10 @@ class Build:
     expected: set[str] = field(default_factory=set)  # the pages with a body, which Python-Markdown renders
     published: set[str] | None = None
     parsed: dict[str, Located] = field(default_factory=dict)  # exercise files' front matter, by path
+    drafts: bool = False  # the live preview: a draft's placeholders are shown, not refused (preview.py)
+    drafts_named: bool = False  # the preview's warning about them is printed once a build
+    anchors: list[Anchor] = field(default_factory=list)  # links to a part of a page, judged at the end
+    ids: dict[str, set[str]] = field(default_factory=dict)  # the ids on each rendered page
 
     @property
     def site(self) -> Site:
@@ -55,9 +65,10 @@ class Build:
 
     def all_problems(self) -> list[Problem]:
         rendered = [problem for problems in self.rendered_problems for problem in problems]
-        return self.config_problems + self.site.problems + self.site_problems + self.page_problems + rendered
+        anchors = anchor_problems(self.anchors, self.ids) if self.expected <= self.rendered else []
+        return self.config_problems + self.site.problems + self.site_problems + self.page_problems + rendered + anchors
 
-    def finish_page(self, page: Page) -> list[Problem]:
+    def finish_page(self, page: Page, html: str = "") -> list[Problem]:
         """Record a rendered page; the problems to fail with now, if this build fails now.
 
         Inside a site it fails once, after the last page, with every problem of the site (as the
@@ -71,6 +82,7 @@ class Build:
             self._last_page = page
         if page.src_uri:
             self.rendered.add(page.src_uri)
+            self.ids[page.src_uri] = set(_ID_RE.findall(html))
         if not self.raises:
             return []
         if self.pages is None:
@@ -83,6 +95,11 @@ class Build:
         page = read_page(Path(path), shown, uri, self.parsed.get(shown))
         exercise_page = Path(path).resolve().parent == Path(self.settings.exercises_dir).resolve()
         page.problems += page_problems(page, self.settings, exercise_page, self.published)
+        if self.pages is not None and page.text:
+            args = (page.shown, page.text, page.body_line, uri, set(self.pages), self.settings.pages_dir)
+            problems, anchors = page_text_problems(*args)
+            page.problems += problems
+            self.anchors += anchors
         return page
 
 
@@ -114,10 +131,11 @@ def open_build(
     if facts.lists is not None:
         config_problems += listing_problems(settings, *facts.lists)
     pages = page_files(settings.pages_dir) if in_site else None
-    build = Build(settings, data, renderer, pages, raises, config_problems)
+    build = Build(settings, data, renderer, pages, raises, config_problems, drafts=raises and in_site and serving())
     build.parsed = {exercise.path: exercise.located for exercise in site.exercises.values()}
     build.published = _published(settings)
     if pages is not None:
+        build.page_problems += _exercise_link_problems(build, set(pages))
         for uri, path in pages.items():
             if has_body(path):
                 build.expected.add(uri)
@@ -184,6 +202,19 @@ class OpenBuilds:
             previous = build.data if build is not None else None
             build = self._open[key] = open_build(settings, facts, in_site=uri is not None, previous=previous)
         return build
+
+
+def _exercise_link_problems(build: Build, pages: set[str]) -> list[Problem]:
+    """An exercise's ``links:`` name site pages relative to the docs folder; each must exist."""
+    problems = []
+    for exercise in build.site.exercises.values():
+        for index, link in enumerate(exercise.data.get("links") or []):
+            line = exercise.located.line_of(("links", index, "url"))
+            docs = build.settings.pages_dir
+            found = link_problem(link["url"], "", pages, docs, exercise.path, line, f"links.{index}.url")
+            problems += found[0]
+            build.anchors += found[1]
+    return problems
 
 
 def _published(settings: Settings) -> set[str] | None:

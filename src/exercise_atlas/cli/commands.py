@@ -1,4 +1,4 @@
-"""``exercise-atlas``: check content, or write the published exercise schema.
+"""``exercise-atlas``: the command line of an exercise atlas site, one subcommand per job.
 
 Exit codes: 0 all good, 1 content problems (one line each on stderr), 2 usage errors.
 """
@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any, cast
 
-from ..build.check import check, settings_from_config
+from ..build.check import check, read_config, settings_from_config
 from ..build.pipeline import write_generated_files
 from ..content.loader import load_site
 from ..content.model import Settings
@@ -28,42 +28,44 @@ SCHEMA_DIR = "schema"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="exercise-atlas", description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True)
-    check_cmd = commands.add_parser("check", help="validate all data and pages; print every problem")
-    check_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
-    schema_cmd = commands.add_parser(
-        "schema", help="print the exercise JSON Schema, or write both schemas with --write"
+    parser = argparse.ArgumentParser(
+        prog="exercise-atlas",
+        description="Check, scaffold and prepare an exercise atlas site (run it in the folder of mkdocs.yml).",
+        epilog="exercise-atlas COMMAND --help tells more. Exit codes: 0 all good, 1 content problems, 2 usage errors.",
     )
+    commands = parser.add_subparsers(dest="command", required=True, title="commands", metavar="COMMAND")
+    check_cmd = commands.add_parser("check", help="check all data and pages; one line per problem")
+    check_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
+    schema_cmd = commands.add_parser("schema", help="print the exercise schema (--write: both schemas)")
     schema_cmd.add_argument("--write", metavar="DIR", nargs="?", const=SCHEMA_DIR, help=f"(default: {SCHEMA_DIR})")
     schema_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
-    export_cmd = commands.add_parser("export", help="write the library's JSON export (export_file in mkdocs.yml)")
+    export_cmd = commands.add_parser("export", help="write the library's JSON export (export_file)")
     export_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
-    prepare_cmd = commands.add_parser(
-        "prepare", help="write the files a build publishes but nobody authors (assets, export, map drawing)"
-    )
+    prepare_cmd = commands.add_parser("prepare", help="write the generated files a build publishes")
     prepare_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
-    new_cmd = commands.add_parser("new", help="write a new exercise file that builds at once")
+    new_cmd = commands.add_parser("new", help="write a new exercise to fill in (make serve shows the draft)")
     new_cmd.add_argument("id", help="lower-case words joined by hyphens, e.g. side-plank-adduction")
     new_cmd.add_argument("name", help='display name, e.g. "Side plank adduction"')
     new_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
-    figure_cmd = commands.add_parser("figure", help="write a page showing one exercise's figure and its problems")
+    figure_cmd = commands.add_parser("figure", help="preview one exercise's figure and its problems")
     figure_cmd.add_argument("id", help="the exercise's id, e.g. side-lunge")
     figure_cmd.add_argument("-o", "--out", default="figure-preview.html", help="(default: figure-preview.html)")
     figure_cmd.add_argument("--watch", action="store_true", help="rewrite the page on every save of the exercise")
     figure_cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
-    init_cmd = commands.add_parser("init", help="write a new site that builds at once")
+    init_cmd = commands.add_parser("init", help="write a new site of your own that builds at once")
     init_cmd.add_argument("folder", help="a new or empty folder")
     init_cmd.add_argument("--name", default="My Exercise Atlas", help="the site's name")
+    init_cmd.add_argument("--url", help="the address the site will live at, e.g. https://example.org/my-site/")
     args = parser.parse_args(argv)
     if args.command == "init":
-        return _init(Path(args.folder), args.name)
+        return _init(Path(args.folder), args.name, args.url)
 
     if not Path(args.config_file).is_file():
         print(f"{args.config_file}: no such file; run this in the folder of your mkdocs.yml", file=sys.stderr)
         return 2
     if args.command == "schema":
-        return _schema(args.write, settings_from_config(args.config_file))
+        site_url = read_config(args.config_file).get("site_url")
+        return _schema(args.write, settings_from_config(args.config_file), str(site_url or "") or None)
     if args.command == "new":
         return _new(args.id, args.name, settings_from_config(args.config_file))
     if args.command == "export":
@@ -80,8 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     site = result.site
     print(
-        f"OK: {len(site.exercises)} exercises, {len(site.muscles)} muscles, "
-        f"{len(site.references)} references, {result.pages} pages checked."
+        f"OK: {_count(len(site.exercises), 'exercise')}, {_count(len(site.muscles), 'muscle')}, "
+        f"{_count(len(site.references), 'reference')}, {_count(result.pages, 'page')} checked."
     )
     return 0
 
@@ -99,10 +101,10 @@ def _new(exercise_id: str, name: str, settings: Settings) -> int:
     return 0
 
 
-def _init(folder: Path, name: str) -> int:
+def _init(folder: Path, name: str, url: str | None) -> int:
     try:
-        written = init_site(folder, name)
-    except FileExistsError as exc:
+        written = init_site(folder, name, url)
+    except (FileExistsError, ValueError) as exc:
         print(exc, file=sys.stderr)
         return 2
     print(f"Wrote {len(written)} files in {folder.as_posix()}. Next:")
@@ -113,14 +115,14 @@ def _init(folder: Path, name: str) -> int:
     return 0
 
 
-def _schema(folder: str | None, settings: Settings) -> int:
+def _schema(folder: str | None, settings: Settings, site_url: str | None = None) -> int:
     """The schemas made with the site's vocabulary: printed, or written for editors and the docs."""
     vocabulary, problems = load_vocabulary(settings.vocabulary_file)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         return 1
-    schemas = published_schemas(vocabulary)
+    schemas = published_schemas(vocabulary, site_url)
     if not folder:
         sys.stdout.write(schema_json(schemas["exercise.schema.json"]))
         return 0
@@ -171,3 +173,7 @@ def _prepare(settings: Settings) -> int:
 
 if __name__ == "__main__":  # last, so every function it calls is defined
     sys.exit(main())
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -18,6 +18,7 @@ from ..charts import load_charts
 from ..errors import Problem
 from ..markup.citations import text_problems, unknown_key
 from ..markup.grammar import MACRO_LINE_RE, MacroSyntaxError, parse_macro
+from .card_text import card_text_problems
 from .glossary import load_glossary
 from .model import Exercise, Settings, Site
 from .records import ExerciseData, MuscleData
@@ -97,7 +98,7 @@ def _load(settings: Settings) -> Site:
                 site.broken_exercises.add(path.stem)
             continue
         site.exercises[exercise.id] = exercise  # ids are file names, so they are unique
-    relations = relation_problems(site, settings.pages_dir, settings.muscles_file)
+    relations = relation_problems(site, settings.pages_dir, settings.muscles_file) + card_text_problems(site)
     site.problems += relations
     _set_aside_broken(site, {problem.path for problem in relations})
     site.charts, problems = load_charts(settings.charts_file, site)

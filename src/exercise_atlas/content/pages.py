@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Any, cast
 
 from ..errors import Problem
+from .dates import date_problem
 from .model import Settings
-from .validate import describe_value
+from .values import describe_value
 from .yamlsource import Located, load_yaml, read_text, split_front_matter
 
 PLACEHOLDER = "PLACEHOLDER"
+PLACEHOLDER_LEFT = f"{PLACEHOLDER} left from the scaffold: replace it with real text"
 _DOCS_PAGE_RE = re.compile(r"^[\w./-]+\.md$")
-_DATE_RE = re.compile(r"^\d{4}-\d\d-\d\d$")
 # MkDocs' own front-matter pattern (mkdocs.utils.meta): the body it hands to Markdown follows it.
 _FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
@@ -109,7 +110,7 @@ def page_url(src_uri: str) -> str:
 
 def _placeholders(page: Page) -> list[Problem]:
     return [
-        Problem(page.shown, number, "", f"{PLACEHOLDER} left from the scaffold: replace it with real text")
+        Problem(page.shown, number, "", PLACEHOLDER_LEFT)
         for number, line in enumerate(page.text.splitlines(), start=1)
         if PLACEHOLDER in line
     ]
@@ -117,11 +118,9 @@ def _placeholders(page: Page) -> list[Problem]:
 
 def _reviewed(meta: Located, shown: str) -> list[Problem]:
     reviewed = cast(dict[str, Any], meta.data).get("reviewed")
-    if reviewed is None or (isinstance(reviewed, str) and _DATE_RE.match(reviewed)):
-        return []
     # Worded as the schema's message, so an exercise file's bad date is reported once.
-    message = f"expected a date like 2026-11-25, got {describe_value(reviewed)}"
-    return [Problem(shown, meta.line_of(("reviewed",)), "reviewed", message)]
+    message = None if reviewed is None else date_problem(reviewed)
+    return [Problem(shown, meta.line_of(("reviewed",)), "reviewed", message)] if message else []
 
 
 def _description(meta: Located, shown: str) -> list[Problem]:

@@ -15,6 +15,9 @@ URL_PATTERN = r"^(https?://[^\s<>\"']+|(?![A-Za-z][A-Za-z0-9+.-]*:)(?!//)[^\s<>\
 # An image inside the docs folder, relative to the exercise file.
 IMAGE_PATTERN = r"^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![/\\])[^\s<>\"']+\.(svg|png|jpe?g|webp|avif)$"
 SVG_PATH_PATTERN = SVG_PATH  # only path commands and numbers: no markup can hide in it
+# A figure's position names and words (figures/figure_schema.py) and a prop's id.
+WORD_PATTERN = r"^[a-z]+$"
+PROP_ID_PATTERN = r"^[a-z][a-z0-9-]*$"
 
 # Hints shown instead of a raw regular expression when a pattern does not match.
 PATTERN_HINTS = {
@@ -24,4 +27,6 @@ PATTERN_HINTS = {
     URL_PATTERN: "an http(s):// address or a relative link",
     IMAGE_PATTERN: "a relative path to an .svg, .png, .jpg, .webp or .avif file in the docs folder",
     SVG_PATH_PATTERN: "SVG path data starting with M, like 'M10 20 L30 40 Z'",
+    WORD_PATTERN: "one word in small letters only (no capitals, digits, spaces or hyphens), like 'start'",
+    PROP_ID_PATTERN: "a name in small letters, digits and hyphens, starting with a letter, like 'bench-2'",
 }

@@ -75,7 +75,6 @@ def exercise_schema(vocabulary: Vocabulary = DEFAULT) -> dict[str, Any]:
 def _exercise_schema(vocabulary: Vocabulary) -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://adductor-atlas.github.io/schema/exercise.schema.json",
         "title": "Exercise card",
         "description": (
             "Front matter of one exercise file, docs/exercises/<id>.md. Text fields are plain text "
@@ -279,9 +278,14 @@ EXERCISE_SCHEMA = exercise_schema()
 MUSCLES_SCHEMA = muscles_schema()
 
 
-def published_schemas(vocabulary: Vocabulary = DEFAULT) -> dict[str, dict[str, Any]]:
-    """The schema files a site publishes, made with its vocabulary."""
-    return {"exercise.schema.json": exercise_schema(vocabulary), "muscles.schema.json": muscles_schema(vocabulary)}
+def published_schemas(vocabulary: Vocabulary = DEFAULT, site_url: str | None = None) -> dict[str, dict[str, Any]]:
+    """The schema files a site publishes, made with its vocabulary; each identified (``$id``) by an
+    address under the site's own ``site_url``, never another site's, or by none without one."""
+    schemas = {"exercise.schema.json": exercise_schema(vocabulary), "muscles.schema.json": muscles_schema(vocabulary)}
+    if not site_url:
+        return schemas
+    base = site_url.rstrip("/") + "/schema/"
+    return {name: {"$schema": schema["$schema"], "$id": base + name, **schema} for name, schema in schemas.items()}
 
 
 def schema_json(schema: dict[str, Any]) -> str:

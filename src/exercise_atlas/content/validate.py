@@ -8,7 +8,9 @@ from typing import Any, cast
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
 from ..errors import Problem, did_you_mean, quoted_list
+from .dates import date_problem
 from .patterns import PATTERN_HINTS
+from .values import describe_value
 from .yamlsource import Located
 
 _TYPE_WORDS = {
@@ -52,21 +54,6 @@ def _field(path: tuple[Any, ...]) -> str:
     return ".".join(str(p) for p in path)
 
 
-def describe_value(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        # Control characters are shown escaped, so the message cannot garble a terminal.
-        return "'" + "".join(c if c.isprintable() else repr(c)[1:-1] for c in shown) + "'"
-    for kind, word in (((int, float), "a number"), (list, "a list"), (dict, "a mapping")):
-        if isinstance(value, kind):
-            return word
-    return type(value).__name__
-
-
 def _describe(error: ValidationError, path: tuple[Any, ...]) -> tuple[str, str]:
     kind, value = error.validator, error.instance
     schema = cast(dict[str, Any], error.schema)
@@ -85,10 +72,13 @@ def _describe(error: ValidationError, path: tuple[Any, ...]) -> tuple[str, str]:
         hint = did_you_mean(value, choices)
         return _field(path), f"expected one of {quoted_list(choices)}; got {describe_value(value)}{hint}"
     if kind == "pattern":
-        hint = PATTERN_HINTS.get(str(error.validator_value), f"text matching {error.validator_value}")
-        return _field(path), f"expected {hint}, got {describe_value(value)}"
+        pattern = str(error.validator_value)
+        hint = PATTERN_HINTS.get(pattern, "text in another form (see the field's description in the schema)")
+        lower = value.lower() if isinstance(value, str) else ""
+        fix = f": write '{lower}'" if lower != value and re.fullmatch(pattern, lower) else ""
+        return _field(path), f"expected {hint}, got {describe_value(value)}{fix}"
     if kind == "format":
-        return _field(path), f"expected a date like 2026-11-25, got {describe_value(value)}"
+        return _field(path), date_problem(value) or f"expected a date like 2026-11-25, got {describe_value(value)}"
     if kind == "minLength":
         return _field(path), "must not be empty"
     if kind == "maxLength":

@@ -8,6 +8,7 @@ keys, which PyYAML would silently collapse, are reported.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from ..errors import Problem
 Path_ = tuple[str | int, ...]
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+# Characters that take no room: at the start of a line they hide in front of the indentation.
+_ZERO_WIDTH = ("\u200b", "\u2060", "\ufeff")
 
 
 # libyaml's parser when PyYAML has it (its wheels do): the pure-Python scanner was most of the
@@ -81,6 +84,9 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
 def load_yaml(text: str, shown: str, first_line: int = 1) -> tuple[Located | None, list[Problem]]:
     """Parse ``text`` (which starts at ``first_line`` of file ``shown``)."""
     offset = first_line - 1
+    invisible = invisible_indent(text, shown, first_line)
+    if invisible:
+        return None, invisible
     try:
         loader = _Loader(text)  # the pure-Python reader rejects control characters already here
     except yaml.reader.ReaderError as exc:
@@ -104,6 +110,23 @@ def load_yaml(text: str, shown: str, first_line: int = 1) -> tuple[Located | Non
     finally:
         loader.dispose()
     return Located(data, None, first_line, text), problems
+
+
+def invisible_indent(text: str, shown: str, first_line: int = 1) -> list[Problem]:
+    """Lines indented with a space that only looks like one (a non-breaking space pasted from a web
+    page or a word processor): YAML and Markdown read it as text, so the error they give is about
+    something else, often on the next line. Named here, on its own line."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=first_line):
+        indent = line[: len(line) - len(line.lstrip())]
+        odd = next((c for c in indent if c not in " \t"), None)
+        if odd is None and line[len(indent) : len(indent) + 1] in _ZERO_WIDTH:
+            odd = line[len(indent)]
+        if odd is not None:
+            name = unicodedata.name(odd, "invisible character").lower()
+            message = f"the indentation holds a {name} (U+{ord(odd):04X}), which looks like a space; type ordinary spaces instead"
+            problems.append(Problem(shown, number, "", message))
+    return problems
 
 
 def _lines_of(text: str, first_line: int) -> dict[Path_, int]:

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 # Only the call form is ours: ``{{ name(...) }}``. Other double-brace text (another extension's
-# ``{{marker}}``, a template shown in prose) is left alone.
-_CALL = r"\s*[A-Za-z_]\w*\s*\(.*?\)\s*"
+# ``{{marker}}``, a template shown in prose) is left alone. The closing parenthesis is optional
+# here so that a call missing it is reported by ``parse_macro``, never published as raw text.
+_CALL = r"\s*[A-Za-z_]\w*\s*\(.*?\)?\s*"
 # A macro stands alone on its line, unindented (indented text is a code block).
 MACRO_LINE_RE = re.compile(rf"^\{{\{{(?P<inner>{_CALL})\}}\}}[ \t]*$", re.MULTILINE)
 # The same call anywhere in a line: inside a sentence it is a mistake, reported, never published.
@@ -79,6 +80,8 @@ class MacroCall:
 def parse_macro(inner: str) -> MacroCall:
     """Parse the text between ``{{`` and ``}}``."""
     call = _CALL_RE.match(inner)
+    if not call and "(" in inner and not inner.rstrip().endswith(")"):
+        raise MacroSyntaxError("the call's parenthesis is not closed: add ')' before '}}'")
     if not call:
         raise MacroSyntaxError('expected a call like exercise_card("copenhagen-plank")')
     args: list[Value] = []
