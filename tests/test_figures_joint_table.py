@@ -116,3 +116,17 @@ def test_every_whole_body_angle_says_what_it_turns():
     for joint in catalogue.body_joints():
         part, _, axis = joint.turns.partition(" ")
         assert part in ("body", "head") and (axis == "picture" or axis in ("+x", "-x", "+y", "-y", "+z", "-z"))
+
+
+def test_the_words_always_name_the_working_legs_own_movement():
+    """The standing leg of the sliding adduction bends and the hips sink, bigger movements than the
+    working leg sliding out; the words still say the working leg goes out and comes back in."""
+    from pathlib import Path
+
+    import yaml
+
+    text = (Path(__file__).parent.parent / "docs/exercises/sliding-adduction.md").read_text(encoding="utf-8")
+    data = yaml.safe_load(text.split("---\n")[1])
+    words = describe(pose_figure(data["figure"]), data["name"])
+    assert "the left leg moves out to the side." in words
+    assert "Then back: the right leg swings back, the right knee straightens, the left leg moves in." in words

@@ -111,10 +111,11 @@ def supports(figure: Figure, pos: Placed) -> str:
 _PLURALS = {"foot": "feet", "knee": "knees", "forearm": "forearms", "hand": "hands", "ankle": "ankles"}
 
 
-def changes(a: Placed, b: Placed) -> list[str]:
+def changes(a: Placed, b: Placed, working: tuple[str, ...] = ()) -> list[str]:
     """What moves from ``a`` to ``b``, biggest first, at most three phrases."""
     names = _sides_by_height(a)
     found: list[tuple[float, str]] = []
+    worked: list[tuple[float, str]] = []  # the working side's own joints
     rise = b.points["pelvis"][1] - a.points["pelvis"][1]
     if abs(rise) >= RISE_WORTH_SAYING:
         found.append((abs(rise) * 2, "the hips rise" if rise > 0 else "the hips sink"))
@@ -140,6 +141,8 @@ def changes(a: Placed, b: Placed) -> list[str]:
                 verb = "lowers" if turn[side] > 0 else "lifts"
             weight = abs(turn[side]) * (0.5 if joint.part in ("arm", "elbow", "wrist") else 1.0)
             found.append((weight, f"the {names[side]} {joint.part} {verb}"))
+            if side in working:
+                worked.append((weight, f"the {names[side]} {joint.part} {verb}"))
     for joint in body_joints():  # the head's angles, and any whole-body angle with a part to name
         angle = b.whole.get(joint.name, 0.0) - a.whole.get(joint.name, 0.0)
         if joint.part and abs(angle) >= worth:
@@ -147,7 +150,18 @@ def changes(a: Placed, b: Placed) -> list[str]:
     if abs(b.shift - a.shift) >= 20:
         found.append((abs(b.shift - a.shift), "the body bounds sideways"))
     found.sort(key=lambda item: -item[0])
-    return [words for _, words in found[:3]]
+    said = found[:3]
+    # The working leg's own movement is what the exercise is for: it is said even when bigger
+    # movements of the rest of the body would crowd it out.
+    worked.sort(key=lambda item: -item[0])
+    if (
+        worked
+        and len(found) > 3
+        and not any(item in said for item in worked)
+        and not any("both" in words for _, words in said)
+    ):
+        said = [*found[:2], worked[0]]
+    return [words for _, words in said]
 
 
 def _plural(verb: str) -> str:
@@ -159,6 +173,10 @@ def _plural(verb: str) -> str:
     return f"{first} {rest}".strip()
 
 
+def _working(figure: Figure) -> tuple[str, ...]:
+    return SIDES if figure.working == "both" else (figure.working,)
+
+
 def describe(figure: Figure, name: str, returns: bool = True) -> str:
     """A few short sentences: each key position, what moves between them, and (when the movement
     goes back to its start rather than starting afresh) what moves on the way back."""
@@ -168,11 +186,11 @@ def describe(figure: Figure, name: str, returns: bool = True) -> str:
         where = supports(figure, pos)
         sentence = f"{pos.key.capitalize()}: {posture(pos)}" + (f", {where}" if where else "")
         if index:
-            moved = changes(positions[index - 1], pos)
+            moved = changes(positions[index - 1], pos, _working(figure))
             if moved:
                 sentence += "; " + ", ".join(moved)
         text.append(sentence + ".")
-    back = changes(positions[-1], positions[0]) if len(positions) > 1 and returns else []
+    back = changes(positions[-1], positions[0], _working(figure)) if len(positions) > 1 and returns else []
     if back:
         text.append("Then back: " + ", ".join(back) + ".")
     return " ".join(text)
