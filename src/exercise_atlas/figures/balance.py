@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from .vectors import Vec, lerp
+from .vectors import Vec, convex_hull, lerp
 
 # (mass fraction, from point, to point, share of the way from the first to the second)
 _SEGMENTS = [
@@ -41,27 +41,6 @@ def centre_of_mass(points: dict[str, Vec]) -> Vec:
     return (total[0], total[1], total[2])
 
 
-def _hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    pts = sorted(set(points))
-    if len(pts) < 3:
-        return pts
-
-    def cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-    lower: list[tuple[float, float]] = []
-    upper: list[tuple[float, float]] = []
-    for p in pts:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
-            lower.pop()
-        lower.append(p)
-    for p in reversed(pts):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
-            upper.pop()
-        upper.append(p)
-    return lower[:-1] + upper[:-1]
-
-
 def _segment_distance(
     p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]
 ) -> tuple[float, tuple[float, float]]:
@@ -76,7 +55,7 @@ def outside_base(com: Vec, support: list[Vec]) -> tuple[float, tuple[float, floa
     """How far (cm) the centre of mass lies outside the outline of the resting points, seen from
     above, and the horizontal direction (x, z) from that outline to it; (0, ...) inside."""
     p = (com[0], com[2])
-    hull = _hull([(s[0], s[2]) for s in support])
+    hull = convex_hull([(s[0], s[2]) for s in support])
     if len(hull) >= 3:
         inside = all(
             (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) >= 0

@@ -13,35 +13,13 @@ from collections.abc import Callable
 from .catalogue import PROPS
 from .props import Box, PlacedProp
 from .screen import Screen, SvgShape, shape
-from .vectors import Vec
+from .vectors import Vec, convex_hull
 
 STATIC = tuple(name for name, kind in PROPS.items() if not kind.follows)  # drawn once, behind the body
 
 
-def _hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """The convex outline of projected corners (a box seen at an angle is a hexagon)."""
-    pts = sorted(set(points))
-    if len(pts) < 3:
-        return pts
-
-    def cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-    lower: list[tuple[float, float]] = []
-    upper: list[tuple[float, float]] = []
-    for p in pts:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
-            lower.pop()
-        lower.append(p)
-    for p in reversed(pts):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
-            upper.pop()
-        upper.append(p)
-    return lower[:-1] + upper[:-1]
-
-
 def box_outline(screen: Screen, box: Box) -> str:
-    outline = _hull([screen.xy(c) for c in box.corners()])
+    outline = convex_hull([screen.xy(c) for c in box.corners()])
     if screen.fixed:  # a moving prop: each corner as a move from the one before, fewer bytes per pose
         return screen.path(outline_points(screen, box, outline), close=True)
     return "M" + "L".join(f"{screen.n(x)} {screen.n(y)}" for x, y in outline) + "Z"
