@@ -31,6 +31,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .build.generators import current_page, generator_facts, page_file
@@ -102,6 +103,19 @@ class PageStart(Preprocessor):
         return lines
 
 
+class TreeDone(Treeprocessor):
+    """Last of all tree-processors: the page's tree is whole. Before this, the table of contents
+    (and MkDocs' title) run the postprocessors over single headings' text, which is not the page's
+    end."""
+
+    def __init__(self, extension: ExerciseAtlasExtension, md: Markdown) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: ET.Element) -> None:
+        self.extension.tree_done = True
+
+
 class PageEnd(Postprocessor):
     """After everything else on a page: hand its problems to the build, which decides when to fail."""
 
@@ -110,6 +124,8 @@ class PageEnd(Postprocessor):
         self.extension = extension
 
     def run(self, text: str) -> str:
+        if not self.extension.tree_done:
+            return text  # a heading's text, run through the postprocessors by the table of contents
         self.extension.end_page(text)
         build = self.extension.build
         return mark_placeholders(text) if build is not None and build.drafts and PLACEHOLDER in text else text
@@ -126,6 +142,7 @@ class ExerciseAtlasExtension(Extension):
         self.md: Markdown | None = None
         self.build: Build | None = None
         self.page: Page = Page("", None)
+        self.tree_done = False  # the page's tree is whole: its postprocessors now run on the page
         self._given: tuple[Build, str | None] | None = None
 
     def use(self, build: Build, uri: str | None) -> None:
@@ -178,6 +195,8 @@ class ExerciseAtlasExtension(Extension):
         md.postprocessors.register(NarrowPostprocessor(md, lambda: self.page.generated), "exercise_atlas_narrow", 10)
         # Last of all: every other processor has had its chance to find a problem.
         md.postprocessors.register(PageEnd(self, md), "exercise_atlas_page_end", 0)
+        # After every other tree-processor (Python-Markdown's unescape is 0, MkDocs' title is 1).
+        md.treeprocessors.register(TreeDone(self, md), "exercise_atlas_tree_done", -10)
 
     def reset(self) -> None:
         self.page = Page("", None)
@@ -186,6 +205,7 @@ class ExerciseAtlasExtension(Extension):
 
     def start_page(self) -> None:
         assert self.md is not None
+        self.tree_done = False
         if self._given is not None:
             self.build, uri = self._given
         else:
