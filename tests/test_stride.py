@@ -15,6 +15,7 @@ from conftest import build_with, copy_mini, edit, problems
 from test_accessibility import AXE
 
 from exercise_atlas.stride.pose import FAR, NEAR, angles_at, key_poses
+from exercise_atlas.stride.stride_svg import frame_times, moving_runner
 
 FIXTURE = Path(__file__).parent / "fixtures" / "charts" / "charts.yml"
 CHARTS = "data/charts.yml"
@@ -151,6 +152,41 @@ def test_angles_between_events_pass_in_a_straight_line_and_loop():
     assert angles_at(events, 115) == angles_at(events, 15)
 
 
+@pytest.mark.parametrize("speed", fixture_speeds(), ids=lambda s: s["id"])
+def test_the_runner_is_posed_at_every_event_and_between(speed: dict):
+    times = frame_times(speed)
+    events = [e["at"] for e in speed["events"]]
+    assert times[0] == 0 and times[-1] == 100 and times == sorted(times)
+    assert set(events) <= set(times)
+    assert len(times) > 2 * len(events)  # poses between the events, not only at them
+    for active in speed["active"]:  # the inner thigh turns on and off when the muscle does
+        assert {active["from"] % 100, active["to"] % 100} <= set(times)
+
+
+@pytest.mark.parametrize("speed", fixture_speeds(), ids=lambda s: s["id"])
+def test_the_moving_runner_keeps_its_shapes_and_marks_the_muscle_only_while_active(speed: dict):
+    moving, key_times = moving_runner(speed)
+    times = frame_times(speed)
+    assert key_times.split(";")[0] == "0" and key_times.split(";")[-1] == "1"
+    assert len(key_times.split(";")) == len(times)
+    for m in moving:  # SMIL interpolates only between path data with the same commands
+        for animation in m.animations:
+            values = animation.values.split(";")
+            assert len(values) == len(times)
+            if animation.attribute == "d":
+                assert len({"".join(c for c in v if c.isalpha()) for v in values}) == 1
+    muscle = next(m for m in moving if m.shape.cls == "xf-m")
+    shown = dict((a.attribute, a.values) for a in muscle.animations)["opacity"].split(";")
+    assert shown == ["1" if _active(speed, at % 100) else "0" for at in times]
+
+
+def _active(speed: dict, at: float) -> bool:
+    return any(
+        (a["from"] <= at <= a["to"]) if a["from"] < a["to"] else (at >= a["from"] or at <= a["to"])
+        for a in speed["active"]
+    )
+
+
 # In Chromium.
 
 
@@ -235,6 +271,34 @@ def test_the_speed_switch_shows_the_other_speed(browser, stride_site):
         page.keyboard.press("ArrowRight")  # radio buttons move by arrow keys
         assert page.locator('.stride-figure__speed[data-speed="sprinting"]').is_visible()
     context.close()
+
+
+def test_the_runner_moves_through_poses_between_the_events(browser, stride_site):
+    """Paused between mid-stance (15 %) and toe-off (39 %), the moving runner's near shin is neither
+    where it is at mid-stance nor at toe-off: the body moves, it does not step between stills."""
+    context = browser.new_context(reduced_motion="no-preference")
+    try:
+        page = context.new_page()
+        with serve(stride_site) as base:
+            page.goto(base + "stride/")
+            page.locator(".stride-figure__play").click()  # pause
+            shin = ".stride-figure__speed:not([hidden]) .stride__moving .xf-s:not(.xf-far)"
+            assert page.locator(shin).is_visible()
+            assert page.locator(".stride-figure__speed:not([hidden]) .stride__pose .xf-s").first.is_hidden()
+
+            def box_at(at: float) -> dict:
+                page.evaluate(
+                    f"document.querySelectorAll('.stride-figure svg').forEach(s => s.setCurrentTime({at} / 100 * 2))"
+                )
+                return page.locator(shin).evaluate(
+                    "e => { const b = e.getBBox(); return [b.x, b.y, b.width, b.height]; }"
+                )
+
+            stance, middle, off = box_at(15), box_at(27), box_at(39)
+            assert middle != stance and middle != off
+            assert min(stance[0], off[0]) - 1 <= middle[0] <= max(stance[0], off[0]) + 1  # on the way
+    finally:
+        context.close()
 
 
 def panel_lefts(page) -> list[float]:

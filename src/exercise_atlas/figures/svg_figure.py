@@ -363,7 +363,7 @@ def _moving(figure: Figure, frames: list[Frame], screen: Screen, regions: set[st
     if all(not kept for kept in twins):  # a far limb hidden behind its twin all the way through
         keep = {s.cls for s in hidden_twins(posed[0])}
         posed = [[s for s in pose if s.cls in keep] for pose in posed]
-    return [_animated(index, posed) for index in range(len(posed[0]))]
+    return [animated(index, posed) for index in range(len(posed[0]))]
 
 
 def figure_drawing(data: dict[str, Any], name: str, regions: set[str]) -> Drawing:
@@ -424,7 +424,7 @@ def _add_inset(art: Drawing, figure: Figure, frames: list[Frame], camera: Camera
         art.inset_scene += prop_shapes(still, figure.positions[0].props, static=True)
         keys = [f for f in frames if "-" not in f.pose.key]  # key positions only, at their times
         posed = [inset_body(still, f.pose.points, far) for f in keys]
-        art.inset_moving = [_animated(index, posed) for index in range(len(posed[0]))]
+        art.inset_moving = [animated(index, posed) for index in range(len(posed[0]))]
         art.inset_key_times = _key_times(keys, art.seconds)
 
 
@@ -438,7 +438,7 @@ def _inset_floor(screen: Screen, inset: Inset) -> list[SvgShape]:
     return [shape("path", "xf-g", d=f"M{num(left, 0)} {num(y, 0)}H{num(right, 0)}")]
 
 
-def _animated(index: int, posed: list[list[SvgShape]]) -> Moving:
+def animated(index: int, posed: list[list[SvgShape]]) -> Moving:
     """The ``index``-th shape of every pose as one moving shape: each attribute that changes, animated."""
     first = posed[0][index]
     animations = []

@@ -1,22 +1,26 @@
-"""The stride as drawings: the runner at each event side by side (the stylesheet stacks them and the
-SVG's own animation steps through them on screen), and the timeline of one stride beneath, with
-the phases, the stretches a muscle is active and a cursor that follows the runner."""
+"""The stride as drawings: the runner at each measured event side by side (without script, in print
+and under reduced motion), one runner moving through the whole stride (on screen: the body posed
+at the events and between them, run by SMIL), and the timeline of one stride beneath, with the
+phases, the stretches a muscle is active and a cursor that follows the runner."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import itertools
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..figures.camera import Camera
-from ..figures.screen import Screen, SvgShape
+from ..figures.screen import Screen, SvgShape, num
 from ..figures.svg_body import body_shapes
-from .pose import NEAR, Pose, key_poses
+from ..figures.svg_figure import Moving, animated
+from .pose import FAR, NEAR, Pose, key_poses, pose_at
 from .stride_schema import EVENTS
 
 PANEL = 120.0  # cm of the world in one panel
 HEIGHT = 200.0
 FLOOR = 8.0  # the floor line's distance from the drawing's foot
 SECONDS = 2.0  # one stride on screen: slowed down, the same for every speed
+BETWEEN = 1  # poses drawn between two measured events; the browser moves straight from one to the next
 WIDTH = 360.0  # the timeline
 EVENT_WORDS = {
     "initial-contact": ("Initial contact", "IC"),
@@ -56,6 +60,8 @@ class SpeedArt:
     description: str
     table: list[list[str]]
     active: list[str] = field(default_factory=list)  # sentences: when each muscle is active
+    moving: list[Moving] = field(default_factory=list)  # the runner through the whole stride
+    key_times: str = ""  # when the moving runner reaches each drawn pose (fractions of the stride)
 
 
 def _n(v: float) -> str:
@@ -64,6 +70,9 @@ def _n(v: float) -> str:
 
 # The side camera, moved so the pelvis stands mid-panel and the floor is FLOOR above the bottom.
 SCREEN = Screen(Camera("side"), left=-PANEL / 2, top=-(HEIGHT - FLOOR))
+# The same, writing every point of every pose in whole units, so the moving runner's path data has
+# the same commands in each pose and SMIL can interpolate between them.
+MOVING_SCREEN = replace(SCREEN, digits=0, fixed=True)
 
 
 def toe_off(speed: dict[str, Any]) -> float:
@@ -109,6 +118,38 @@ def _panel(index: int, pose: Pose, poses: list[Pose], active: bool) -> Panel:
     else:
         animate = ("0;1;0", f"0;{_n3(start)};{_n3(end)}")
     return Panel(pose.event, EVENT_WORDS[pose.event][0], index * PANEL, shapes, animate)
+
+
+def frame_times(speed: dict[str, Any]) -> list[float]:
+    """When the moving runner is posed (% of the stride): at every measured event, ``BETWEEN``
+    times evenly between two events, where a muscle starts or stops, and at 100 (the first pose
+    again, so the loop closes)."""
+    events = [float(e["at"]) for e in speed["events"]] + [100.0]
+    times = {a + (b - a) * k / (BETWEEN + 1) for a, b in itertools.pairwise(events) for k in range(BETWEEN + 1)}
+    for active in speed.get("active", []):
+        times |= {float(active["from"]) % 100, float(active["to"]) % 100}
+    return [*sorted(times), 100.0]
+
+
+def moving_runner(speed: dict[str, Any]) -> tuple[list[Moving], str]:
+    """The runner posed at every frame time, each shape with the attributes that change as SMIL
+    values; the near inner thigh is drawn all the way and shown (opacity 1) only while a muscle is
+    measured active, so every pose has the same shapes."""
+    far = {"leg": {FAR}, "arm": {FAR}}
+    seen = {("inner-thigh", NEAR)}
+    times = frame_times(speed)
+    posed = []
+    for at in times:
+        pose = pose_at(speed["events"], at, "")
+        shapes = body_shapes(MOVING_SCREEN, pose.points, [NEAR], {"inner-thigh"}, far=far, seen=seen)
+        shown = "1" if active_during(speed, at % 100) else "0"
+        posed.append([_with(s, "opacity", shown) if s.cls.startswith("xf-m") else s for s in shapes])
+    moving = [animated(index, posed) for index in range(len(posed[0]))]
+    return moving, ";".join(num(at / 100, 3) for at in times)
+
+
+def _with(s: SvgShape, name: str, value: str) -> SvgShape:
+    return SvgShape(s.tag, s.cls, (*s.attrs, (name, value)))
 
 
 def _n3(v: float) -> str:
@@ -181,6 +222,18 @@ def speed_art(speed: dict[str, Any], names: dict[str, str]) -> SpeedArt:
         for e in EVENTS
     ]
     ticks = [(events[e]["at"] * WIDTH / 100, EVENT_WORDS[e][1]) for e in EVENTS]
+    moving, key_times = moving_runner(speed)
     return SpeedArt(
-        speed["id"], speed["label"], panels, len(panels) * PANEL, bars, rows, ticks, description, table, sentences
+        speed["id"],
+        speed["label"],
+        panels,
+        len(panels) * PANEL,
+        bars,
+        rows,
+        ticks,
+        description,
+        table,
+        sentences,
+        moving,
+        key_times,
     )
