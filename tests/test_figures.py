@@ -20,6 +20,8 @@ from exercise_atlas.figures.placing import pose_figure
 from exercise_atlas.figures.pose_checks import figure_issues
 from exercise_atlas.figures.svg_figure import figure_drawing, mover
 
+ROOT = Path(__file__).parent.parent
+
 BALL = "docs/exercises/ball-squeeze.md"
 COPENHAGEN = "docs/exercises/copenhagen.md"
 GOLDEN = Path(__file__).parent / "golden"
@@ -368,3 +370,14 @@ def _absolute(d: str) -> list[tuple[float, float]]:
             continue
         points.append((x, y))
     return points
+
+
+def test_the_words_pair_sided_props_and_say_only_what_changes():
+    """'Left knee on the left pad, right knee on the right pad' is 'both knees on the pads', and a
+    position resting as the one before says only what moves (the adductor machine's figure)."""
+    text = (ROOT / "docs/exercises/adductor-machine.md").read_text(encoding="utf-8")
+    data = yaml.safe_load(text.split("---")[1])["figure"]
+    words = figure_drawing(data, "Adductor machine", set()).description
+    assert "both knees on the pads" in words and "left knee" not in words
+    start, end = re.search(r"Start: ([^.]*)\. End: ([^.]*)\.", words).groups()
+    assert "on the seat" in start and "on the" not in end and end  # the end says only what moved

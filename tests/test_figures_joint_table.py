@@ -90,7 +90,7 @@ def test_a_joint_added_to_the_table_alone_turns_the_drawn_body_and_moves():
 @pytest.mark.usefixtures("head_turn")
 def test_a_joint_added_to_the_table_alone_is_named_by_the_words():
     words = describe(pose_figure(_looking(60)), "Looking over the shoulder")
-    assert "End: standing, both feet on the floor; the head turns to the left." in words
+    assert "Start: standing, both feet on the floor. End: the head turns to the left." in words
     assert "Then back: the head turns to the right." in words
 
 

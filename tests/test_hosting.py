@@ -145,7 +145,11 @@ def test_exported_library_is_valid_and_linked(site):
 def test_pages_offer_edit_links_and_reviewed_dates(site):
     html = (site / "exercises/copenhagen-plank/index.html").read_text(encoding="utf-8")
     assert "edit/main/docs/exercises/copenhagen-plank.md" in html
-    assert re.search(r'Content last checked against its sources: <time datetime="\d{4}-\d\d-\d\d">', html)
+    # Once: in the card (an article says it at the page's end instead).
+    assert len(re.findall(r'last checked against its sources: <time datetime="\d{4}-\d\d-\d\d">', html)) == 1
+    assert 'class="exercise-card__reviewed"' in html
+    article = (site / "myths/index.html").read_text(encoding="utf-8")
+    assert re.search(r'Content last checked against its sources: <time datetime="\d{4}-\d\d-\d\d">', article)
 
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))

@@ -79,8 +79,15 @@ def test_plain_muscles_are_drawn_faintly_and_deep_ones_only_when_highlighted(min
     edit(
         mini / "data/muscles.yml", "- id: gracilis", PECTINEUS.replace("Z\n", "Z\n    deep: true\n") + "- id: gracilis"
     )
-    figure = muscle_map(render('{{ muscle_map("gracilis") }}'))
-    assert regions(figure) == [("adductor-longus", "plain"), ("gracilis", "primary")]
+    html = render('{{ muscle_map("gracilis") }}')
+    figure = muscle_map(html)
+    # Plain muscles are one <use> of the shared plain group, under the highlighted ones.
+    uses = [(u.get("href"), u.get("class")) for u in figure.find("svg").iter("use")]
+    assert uses[1] == ("#atlas-mm--plain", "muscle-map__region muscle-map__region--plain")
+    assert regions(figure) == [("gracilis", "primary")]
+    # The group holds every muscle that is not deep; a deep one is drawn only when highlighted.
+    plain = shared_drawing(html).find("symbol[@id='atlas-mm--plain']")
+    assert [u.get("href") for u in plain.iter("use")] == ["#atlas-mm-adductor-longus", "#atlas-mm-gracilis"]
     deep = muscle_map(render('{{ muscle_map("pectineus", caption="Deep in the groin.") }}'))
     assert ("pectineus", "primary") in regions(deep)
     assert "muscle-map__region--deep" in next(u for u in deep.iter("use") if u.get("data-muscle") == "pectineus").get(

@@ -51,6 +51,7 @@ from .markup.citations import (
 from .markup.grammar import INLINE_MACRO_RE, MACRO_LINE_RE, MacroSyntaxError
 from .markup.macros import AlreadyReportedError, MacroError
 from .markup.map_drawing import SharedSvgTreeprocessor
+from .markup.raw_svg import stash_svgs
 from .markup.renderer import TemplateFailedError
 from .markup.toc_skip import register as register_toc_skip
 
@@ -74,7 +75,9 @@ class MacroBlockProcessor(BlockProcessor):
         before, after = block[: match.start()], block[match.end() :].lstrip("\n")
         if before.strip():
             self.parser.parseBlocks(parent, [before.rstrip("\n")])
-        parent.extend(self.extension.render_macro(match.group(0).strip(), match.group("inner")))
+        elements = self.extension.render_macro(match.group(0).strip(), match.group("inner"))
+        stash_svgs(elements, self.parser.md)
+        parent.extend(elements)
         if after.strip():
             blocks.insert(0, after)
 

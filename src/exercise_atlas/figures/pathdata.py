@@ -15,7 +15,7 @@ def relative_path(d: str) -> str:
         if command == "Z":
             out.append("Z")
             continue
-        nx, ny = (int(v) for v in args.split())
+        nx, ny = (int(v) for v in re.findall(r"-?\d+", args))  # "l5-3" as written for a moving shape
         if command == "l":
             nx, ny = x + nx, y + ny
         dx, dy = nx - x, ny - y

@@ -302,7 +302,10 @@ def _arrow_line(tail: tuple[float, float], tip: tuple[float, float]) -> str:
     norm = math.hypot(dx, dy) or 1.0
     ux, uy = dx / norm, dy / norm
     back = (tip[0] - ux * 4, tip[1] - uy * 4)
-    n = num
+
+    def n(value: float) -> str:  # whole units, as the body's: a tenth of a unit is not seen
+        return num(value, 0)
+
     return (
         f"M{n(tail[0])} {n(tail[1])}L{n(tip[0])} {n(tip[1])}"
         f"M{n(back[0] - uy * 3)} {n(back[1] + ux * 3)}L{n(tip[0])} {n(tip[1])}L{n(back[0] + uy * 3)} {n(back[1] - ux * 3)}"
@@ -347,7 +350,13 @@ def hidden_twins(shapes: list[SvgShape]) -> list[SvgShape]:
 
 
 def _key_times(frames: list[Frame], seconds: float) -> str:
-    return ";".join(num(f.time / seconds, 2) for f in frames)
+    """When each pose is reached, as SMIL keyTimes; empty when the poses are evenly spaced, which is
+    SMIL's own default (and saves the attribute on every moving shape)."""
+    shares = [f.time / seconds for f in frames]
+    steps = len(shares) - 1
+    if steps and all(abs(share - index / steps) < 0.005 for index, share in enumerate(shares)):
+        return ""
+    return ";".join(num(share, 2) for share in shares)
 
 
 def _moving(figure: Figure, frames: list[Frame], screen: Screen, regions: set[str]) -> list[Moving]:
@@ -398,8 +407,13 @@ def figure_drawing(data: dict[str, Any], name: str, regions: set[str]) -> Drawin
     words = describe(figure, name, returns=beats(data)[0].move > 0)
     art = Drawing(width, height, panels, cols, ratio, f"How to do it: {name}", words)
     art.label_size = round(max(11.0, LABEL_PX * width * cols / PHONE_WIDTH), 1)
-    art.scene = _floor(still, width, figure.positions) + prop_shapes(still, figure.positions[0].props, static=True)
-    moving = _moving(figure, frames, still, regions)
+    art.scene = _compact(
+        _floor(still, width, figure.positions) + prop_shapes(still, figure.positions[0].props, static=True)
+    )
+    # A shape of the moving body that never changes is written as a still one: in fewer bytes.
+    moving = [
+        m if m.animations else Moving(_compact([m.shape])[0], ()) for m in _moving(figure, frames, still, regions)
+    ]
     # A held squeeze whose positions look alike is shown by its panels and pressing arrows alone.
     art.moving = moving if any(m.animations for m in moving) else []
     art.seconds, art.key_times = seconds, _key_times(frames, seconds)

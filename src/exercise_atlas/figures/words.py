@@ -98,14 +98,22 @@ def supports(figure: Figure, pos: Placed) -> str:
             seen.append(entry)
     words: list[str] = []
     for side, part, surface in seen:
-        pair = [s for s, p, w in seen if p == part and w == surface]
+        # Each side on its own of a pair of props ('the left pad', 'the right pad') is 'the pads'.
+        pair = [s for s, p, w in seen if p == part and _unsided(w, s) == _unsided(surface, side)]
         named = _point(f"{side}.{part}" if side else part, names)
         if len(pair) == 2:
             if side != pair[0]:
                 continue
             named = "both " + _PLURALS.get(_POINT_WORDS.get(part, part), _POINT_WORDS.get(part, part) + "s")
+            if surface != _unsided(surface, side):
+                surface = _unsided(surface, side) + "s"
         words.append(f"{named} on {surface}")
     return ", ".join(words)
+
+
+def _unsided(surface: str, side: str) -> str:
+    """'the left pad' for the left side is 'the pad'; any other surface is itself."""
+    return surface.replace(f"the {side} ", "the ", 1) if side and surface.startswith(f"the {side} ") else surface
 
 
 _PLURALS = {"foot": "feet", "knee": "knees", "forearm": "forearms", "hand": "hands", "ankle": "ankles"}
@@ -182,13 +190,16 @@ def describe(figure: Figure, name: str, returns: bool = True) -> str:
     goes back to its start rather than starting afresh) what moves on the way back."""
     positions = figure.positions
     text = [f"{name}, drawn {VIEW_WORDS[figure.view]}, in {len(positions)} key positions."]
+    said = ""
     for index, pos in enumerate(positions):
         where = supports(figure, pos)
-        sentence = f"{pos.key.capitalize()}: {posture(pos)}" + (f", {where}" if where else "")
-        if index:
-            moved = changes(positions[index - 1], pos, _working(figure))
-            if moved:
-                sentence += "; " + ", ".join(moved)
+        placed = f"{posture(pos)}" + (f", {where}" if where else "")
+        moved = changes(positions[index - 1], pos, _working(figure)) if index else []
+        # Where the body rests as it did, only the movement is news.
+        sentence = f"{pos.key.capitalize()}: " + (", ".join(moved) if moved and placed == said else placed)
+        if moved and placed != said:
+            sentence += "; " + ", ".join(moved)
+        said = placed
         text.append(sentence + ".")
     back = changes(positions[-1], positions[0], _working(figure)) if len(positions) > 1 and returns else []
     if back:

@@ -55,8 +55,10 @@ def refresh_sprite(renderer: Renderer) -> None:
         write_if_changed(Path(renderer.settings.pages_dir) / where, drawing(renderer, standalone=True))
 
 
-def uses_inline_drawing(root: ET.Element) -> bool:
-    return any((use.get("href") or "").startswith(_MAP_REFERENCE) for use in root.iter("use"))
+def uses_inline_drawing(root: ET.Element, raw: list[str] | None = None) -> bool:
+    """Whether a map in the tree, or in the drawings kept as raw HTML (``raw``), refers to it."""
+    in_raw = any(f'href="{_MAP_REFERENCE}' in block for block in raw or [])
+    return in_raw or any((use.get("href") or "").startswith(_MAP_REFERENCE) for use in root.iter("use"))
 
 
 class SharedSvgTreeprocessor(Treeprocessor):
@@ -70,7 +72,7 @@ class SharedSvgTreeprocessor(Treeprocessor):
         build = self.extension.build
         if build is None or (build.renderer.sprite is not None and self.extension.page.src_uri is not None):
             return  # the maps refer to the drawing's file (not a walk over every page for nothing)
-        if not uses_inline_drawing(root):
+        if not uses_inline_drawing(root, [str(block) for block in self.md.htmlStash.rawHtmlBlocks]):
             return
         try:
             if build.renderer.inline_drawing is None:  # rendered once per build

@@ -48,6 +48,7 @@ class Shape:
     muscle: str
     name: str
     paths: tuple[tuple[str, str], ...]  # (view, SVG path data), in the order of the site's views
+    deep: bool = False  # under other muscles: drawn only when highlighted, so not among the plain ones
 
 
 SHAPE_ID_PREFIX = "atlas-mm-"  # a muscle's shape is atlas-mm-<id>; the body's are atlas-mm--skin and atlas-mm--lines
@@ -66,7 +67,7 @@ def shapes(muscles: dict[str, MuscleData], views: tuple[MapView, ...]) -> tuple[
         regions = cast(dict[str, str], m["map"])
         paths = tuple((view.id, regions[view.id]) for view in views if view.id in regions)
         if paths:
-            found.append(Shape(mid, m["name"], paths))
+            found.append(Shape(mid, m["name"], paths, bool(m["map"].get("deep"))))
     return tuple(found)
 
 
