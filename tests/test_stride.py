@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 from browser import serve
-from conftest import build_with, copy_mini, edit, problems, render
+from conftest import ROOT, build_with, copy_mini, edit, problems, render
 from test_accessibility import AXE
 
-from exercise_atlas.stride.pose import FAR, NEAR, angles_at, key_poses
+from exercise_atlas.stride.pose import FAR, NEAR, angles_at, key_poses, pose_at
 from exercise_atlas.stride.stride_svg import frame_times, moving_runner
 
 FIXTURE = Path(__file__).parent / "fixtures" / "charts" / "charts.yml"
@@ -181,6 +181,23 @@ def test_the_foot_on_the_ground_rests_on_the_floor(speed: dict):
         if side:
             sole = min(pose.points[f"{side}.heel"][1], pose.points[f"{side}.toe"][1])
             assert sole == pytest.approx(0, abs=0.01), pose.event
+
+
+def site_speeds() -> list[dict]:
+    return yaml.safe_load((ROOT / "data" / "charts.yml").read_text(encoding="utf-8"))["stride"]["speeds"]
+
+
+@pytest.mark.parametrize("speed", fixture_speeds() + site_speeds(), ids=lambda s: s["id"])
+def test_in_flight_both_feet_are_off_the_floor(speed: dict):
+    # The site's measured stride: between toe-off (-9 degrees at the ankle) and mid-swing the
+    # straight-line angles put the trailing toe 2 cm into the floor, unless the body rises.
+    toe_off = next(e["at"] for e in speed["events"] if e["event"] == "toe-off")
+    events = speed["events"]
+    flight = [at / 4 for at in range(400) if toe_off < at / 4 < 50 or 50 + toe_off < at / 4 < 100]
+    for at in flight:
+        pose = pose_at(events, at, "")
+        lowest = min(pose.points[f"{side}.{end}"][1] for side in (NEAR, FAR) for end in ("heel", "toe"))
+        assert lowest >= -0.01, at
 
 
 def test_angles_between_events_pass_in_a_straight_line_and_loop():
