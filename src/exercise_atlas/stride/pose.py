@@ -59,7 +59,9 @@ def _sole(points: dict[str, Vec], side: str) -> float:
 def pelvis_height(events: list[dict[str, Any]], at: float) -> float:
     """How high the pelvis is: the foot on the ground rests on the floor (the near foot from
     initial contact to toe-off, the far foot half a stride later); in the flight between, the
-    height passes in a straight line from the last contact to the next."""
+    height passes in a straight line from the last contact to the next, raised where that line
+    would put a foot through the floor (the angles between two events are straight-line guesses,
+    and a trailing toe can dip below the floor just after toe-off): in flight no foot is below it."""
     toe_off = float(next(e["at"] for e in events if e["event"] == "toe-off"))
     at %= 100
     if at <= toe_off:
@@ -68,7 +70,9 @@ def pelvis_height(events: list[dict[str, Any]], at: float) -> float:
         return -_sole(_points(events, at), FAR)
     start, end = (toe_off, 50.0) if at < 50 else (50 + toe_off, 100.0)
     t = (at - start) / (end - start)
-    return pelvis_height(events, start) * (1 - t) + pelvis_height(events, end % 100) * t
+    line = pelvis_height(events, start) * (1 - t) + pelvis_height(events, end % 100) * t
+    points = _points(events, at)
+    return max(line, -min(_sole(points, NEAR), _sole(points, FAR)))
 
 
 def pose_at(events: list[dict[str, Any]], at: float, name: str) -> Pose:

@@ -44,7 +44,8 @@ def sources(stride: dict[str, Any]) -> list[str]:
 def stride(r: Renderer, page: str | None, show: str) -> str:
     data = r.site.charts["stride"]
     names = {m: r.site.muscles[m]["name"] for m in r.site.muscles}
-    speeds = [speed_art(speed, names) for speed in data["speeds"]]
+    alone = len(data["speeds"]) == 1
+    speeds = [speed_art(speed, names, alone) for speed in data["speeds"]]
     coarse = any(speed.get("coarse") for speed in data["speeds"])
     refs = [r.site.references[key] for key in sources(data)]
     return r.template("stride.html", stride=data, speeds=speeds, show=show, coarse=coarse, refs=refs, seconds=SECONDS)

@@ -22,6 +22,10 @@ FLOOR = 8.0  # the floor line's distance from the drawing's foot
 SECONDS = 2.0  # one stride on screen: slowed down, the same for every speed
 BETWEEN = 1  # poses drawn between two measured events; the browser moves straight from one to the next
 WIDTH = 360.0  # the timeline
+# A speed with no measured muscle timing says so on its timeline, rather than leaving the reader to
+# wonder whether a row is missing.
+NO_TIMING = "Adductors: timing not known"
+NO_TIMING_WORDS = "The adductors' timing is not drawn: no study we could check gives it"
 EVENT_WORDS = {
     "initial-contact": ("Initial contact", "IC"),
     "mid-stance": ("Mid-stance", "MSt"),
@@ -134,14 +138,16 @@ def frame_times(speed: dict[str, Any]) -> list[float]:
 def moving_runner(speed: dict[str, Any]) -> tuple[list[Moving], str]:
     """The runner posed at every frame time, each shape with the attributes that change as SMIL
     values; the near inner thigh is drawn all the way and shown (opacity 1) only while a muscle is
-    measured active, so every pose has the same shapes."""
+    measured active, so every pose has the same shapes. A speed with no measured muscle timing
+    has no inner thigh to show, so it is not drawn."""
     far = {"leg": {FAR}, "arm": {FAR}}
-    seen = {("inner-thigh", NEAR)}
+    marked = {"inner-thigh"} if speed.get("active") else set()
+    seen = {("inner-thigh", NEAR)} if marked else set()
     times = frame_times(speed)
     posed = []
     for at in times:
         pose = pose_at(speed["events"], at, "")
-        shapes = body_shapes(MOVING_SCREEN, pose.points, [NEAR], {"inner-thigh"}, far=far, seen=seen)
+        shapes = body_shapes(MOVING_SCREEN, pose.points, [NEAR], marked, far=far, seen=seen)
         shown = "1" if active_during(speed, at % 100) else "0"
         posed.append([_with(s, "opacity", shown) if s.cls.startswith("xf-m") else s for s in shapes])
     moving = [animated(index, posed) for index in range(len(posed[0]))]
@@ -191,10 +197,15 @@ def _bars(speed: dict[str, Any], names: dict[str, str]) -> tuple[list[Bar], list
         spans = [(start, end)] if start < end else [(start, 100), (0, end)]
         bars += [Bar(row, "stride__active", a * x, (b - a) * x) for a, b in spans]
         sentences.append(f"{name} is active from {start:g} % to {end:g} % of the stride")
+    if not speed.get("active"):
+        rows.append(NO_TIMING)
+        sentences.append(NO_TIMING_WORDS)
     return bars, rows, sentences
 
 
-def speed_art(speed: dict[str, Any], names: dict[str, str]) -> SpeedArt:
+def speed_art(speed: dict[str, Any], names: dict[str, str], alone: bool = False) -> SpeedArt:
+    """One speed's drawings and words; ``alone``: the stride's only speed, so its label names
+    nothing to tell it from and the description leaves it out."""
     poses = key_poses(speed)
     events = {e["event"]: e for e in speed["events"]}
     panels = [_panel(i, pose, poses, active_during(speed, pose.at)) for i, pose in enumerate(poses)]
@@ -204,8 +215,9 @@ def speed_art(speed: dict[str, Any], names: dict[str, str]) -> SpeedArt:
         f"{EVENT_WORDS[e][0]} ({events[e]['at']:g} % of the stride, {phase_words(events[e]['at'], off)}): {_angle_words(events[e])}"
         for e in EVENTS
     ]
+    which = "" if alone else f", {speed['label'].lower()},"
     description = (
-        f"A runner seen from the side, {speed['label'].lower()}, at five moments of one stride. "
+        f"A runner seen from the side{which} at five moments of one stride. "
         + ". ".join(said)
         + "."
         + (" " + "; ".join(sentences) + "." if sentences else "")
