@@ -148,6 +148,7 @@ def test_no_axe_violations_and_screenshots(browser, example_url, scheme, width):
     violations = {}
     for name, path in PAGES.items():
         page.goto(example_url + path)
+        assert page.locator(".md-search").get_attribute("aria-label") == "Search"  # the package's script names it
         page.screenshot(path=str(SHOTS / f"calf-atlas-{name}-{scheme}-{width}.png"), full_page=True)
         found = run_axe(page)
         if found:

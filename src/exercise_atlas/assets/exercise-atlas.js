@@ -449,3 +449,16 @@
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
   else setUp();
 })();
+
+// Material's search dialog has no accessible name (axe-core: aria-dialog-name), and no template
+// block reaches it. It is named here, with the search field's own (translated) label, rather than
+// in a copy of Material's partials/search.html that a theme upgrade or another generator would
+// silently undo; every site built with the package gets it. Search needs this script's company
+// anyway: without JavaScript the dialog never opens.
+(function () {
+  "use strict";
+  var dialog = document.querySelector('.md-search[role="dialog"]');
+  if (!dialog || dialog.hasAttribute("aria-label") || dialog.hasAttribute("aria-labelledby")) return;
+  var field = dialog.querySelector(".md-search__input");
+  dialog.setAttribute("aria-label", (field && (field.getAttribute("aria-label") || field.placeholder)) || "Search");
+})();
