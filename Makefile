@@ -113,7 +113,7 @@ portability: setup-dev  ## build this mkdocs.yml with MkDocs, ProperDocs and Zen
 validate-html: setup-dev build  ## W3C Nu HTML checker (vnu.jar, needs Java) on every built page
 	$(BIN)/python scripts/validate_html.py site
 
-lighthouse: setup-dev build  ## Lighthouse (mobile) on four pages, 3 runs each: scores and first-load weight (slow)
+lighthouse: setup-dev build  ## Lighthouse (mobile) on five pages, 3 runs each: scores and first-load weight (slow)
 	$(BIN)/python scripts/lighthouse.py site
 
 lock:  ## re-resolve requirements/*.lock (needs network to PyPI)
