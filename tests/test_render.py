@@ -33,6 +33,25 @@ def test_citations_are_numbered_in_order_and_listed_at_the_foot(mini):
     assert "Tyler TF, et al. The association" in html  # no double full stop after "et al."
 
 
+def test_a_book_is_listed_as_vancouver_style_lists_a_book(mini):
+    """No journal: no empty italics and no double full stop ('Movement. . 2009'); the edition,
+    place and publisher come before the year."""
+    book = (
+        "\n@book{winter2009,\n  author = {Winter, David A.},\n"
+        "  title = {Biomechanics and Motor Control of Human Movement},\n  edition = {4},\n"
+        "  publisher = {John Wiley \\& Sons},\n  address = {Hoboken, NJ},\n  year = {2009},\n"
+        "  doi = {10.1002/9780470549148},\n}\n"
+    )
+    with open(mini / "data/references.bib", "a", encoding="utf-8") as bib:
+        bib.write(book)
+    html = render("A book [@winter2009].")
+    assert (
+        "Winter DA. Biomechanics and Motor Control of Human Movement. 4th ed. "
+        "Hoboken, NJ: John Wiley &amp; Sons; 2009.\n doi: "
+    ) in html
+    assert "<i></i>" not in html and ". ." not in html
+
+
 def test_no_citations_no_reference_list(mini):
     assert render("Plain text.") == "<p>Plain text.</p>"
 

@@ -36,6 +36,7 @@ class Reference:
     doi: str
     pmid: str
     line: int
+    edition: str = ""  # a book's: "4th"
 
     @property
     def doi_url(self) -> str:
@@ -90,12 +91,21 @@ def _authors(persons: list[Person]) -> str:
 
 
 def _details(fields: dict[str, str]) -> str:
-    """``48(14):1108-1114`` or the publisher for a book."""
+    """``48(14):1108-1114``, or for a book its place and publisher (``Hoboken, NJ: Wiley``)."""
     volume, number, pages = (fields.get(k, "") for k in ("volume", "number", "pages"))
     text = volume + (f"({number})" if number else "") + (f":{pages.replace('--', '–')}" if pages else "")
     if not text and "publisher" in fields:
-        text = ", ".join(_plain(fields[k]) for k in ("address", "publisher") if k in fields)
+        text = ": ".join(_plain(fields[k]) for k in ("address", "publisher") if k in fields)
     return text
+
+
+def _ordinal(edition: str) -> str:
+    """'4' -> '4th', as Vancouver style writes an edition; words are kept as they are."""
+    if not edition.isdigit():
+        return _plain(edition)
+    number = int(edition)
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def load_references(path: Path, shown: str) -> tuple[dict[str, Reference], list[Problem]]:
@@ -180,5 +190,6 @@ def _reference(key: str, entry: Entry, line: int, shown: str) -> tuple[Reference
         doi=doi,
         pmid=pmid,
         line=line,
+        edition=_ordinal(fields.get("edition", "")) if fields.get("edition") else "",
     )
     return ref, []
