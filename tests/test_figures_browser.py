@@ -90,3 +90,20 @@ def test_axe_finds_nothing_on_a_figure_page(browser, site_url):
         page.goto(site_url + PAGE)
         assert run_axe(page) == []
         context.close()
+
+
+def test_a_figure_out_of_view_is_held_still_until_it_scrolls_in(browser, site_url):
+    # Waiting on a condition evaluates it in the page: the site's policy forbids that, not the test.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGE)
+        svg = "document.querySelector('figure.exercise-figure svg')"
+        page.wait_for_function(f"!{svg}.animationsPaused()")  # on screen: moving
+        page.evaluate("document.querySelector('figure.exercise-figure').style.marginTop = '5000px'")
+        page.wait_for_function(f"{svg}.animationsPaused()")
+        assert page.locator("figure.exercise-figure").first.get_attribute("data-motion") == "on"  # the choice stands
+        page.locator("figure.exercise-figure").first.scroll_into_view_if_needed()
+        page.wait_for_function(f"!{svg}.animationsPaused()")
+    finally:
+        context.close()

@@ -394,3 +394,22 @@ def test_no_violations_on_the_stride(browser, stride_site, scheme, motion):
         result = page.evaluate("axe.run('.stride-figure', {resultTypes: ['violations']})")
         assert [v["id"] for v in result["violations"]] == []
     context.close()
+
+
+def test_the_runner_is_held_still_while_out_of_view(browser, stride_site):
+    """Off screen the stride does not run (processor, battery, the page's first seconds); it runs
+    again when scrolled into view, as the reader left it playing."""
+    context = browser.new_context(reduced_motion="no-preference", viewport={"width": 800, "height": 600})
+    try:
+        page = context.new_page()
+        with serve(stride_site) as base:
+            page.goto(base + "stride/")
+            runner = "document.querySelector('.stride-figure__runner')"
+            page.wait_for_function(f"!{runner}.animationsPaused()")  # in view and playing
+            page.evaluate("document.querySelector('.stride-figure').style.marginTop = '4000px'")
+            page.wait_for_function(f"{runner}.animationsPaused()")
+            page.locator(".stride-figure").scroll_into_view_if_needed()
+            page.wait_for_function(f"!{runner}.animationsPaused()")
+            assert page.locator(".stride-figure__play").inner_text() == "Pause"  # still the reader's choice
+    finally:
+        context.close()

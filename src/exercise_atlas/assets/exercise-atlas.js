@@ -239,10 +239,22 @@
 // Movement figures. Without this script a figure shows its key positions side by side, labelled.
 // With it, the figure plays its movement (SMIL animation inside the SVG) unless the reader asks
 // for reduced motion, and the button in its caption pauses or plays it (WCAG 2.2.2). The choice
-// holds for every figure on the page and is remembered for the next page.
+// holds for every figure on the page and is remembered for the next page. A figure out of view
+// is held still until it scrolls in: its movement would cost the reader's processor and battery
+// (and the page's first seconds) for nothing.
 (function () {
   "use strict";
   var KEY = "atlas-figure-motion";
+  var watching = "IntersectionObserver" in window;
+  var inView = new WeakMap(); // figure -> whether any of it is on screen
+
+  function run(figure) {
+    var svg = figure.querySelector("svg");
+    if (!svg.pauseAnimations) return;
+    var moving = figure.getAttribute("data-motion") === "on";
+    if (moving && (!watching || inView.get(figure))) svg.unpauseAnimations();
+    else svg.pauseAnimations();
+  }
 
   function remembered() {
     try { return window.localStorage.getItem(KEY); } catch (error) { return null; }
@@ -258,13 +270,8 @@
       var button = figure.querySelector(".exercise-figure__play");
       figure.setAttribute("data-motion", moving ? "on" : "off");
       button.textContent = moving ? "Pause the movement" : "Play the movement";
-      if (!svg.pauseAnimations) return;
-      if (moving) {
-        svg.setCurrentTime(0);
-        svg.unpauseAnimations();
-      } else {
-        svg.pauseAnimations();
-      }
+      if (moving && svg.setCurrentTime) svg.setCurrentTime(0);
+      run(figure);
     });
   }
 
@@ -275,6 +282,15 @@
     var choice = remembered();
     var reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     show(figures, choice ? choice === "on" : !reduce);
+    if (watching) {
+      var observer = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          inView.set(entry.target, entry.isIntersecting);
+          run(entry.target);
+        });
+      });
+      figures.forEach(function (figure) { observer.observe(figure); });
+    }
     figures.forEach(function (figure) {
       var button = figure.querySelector(".exercise-figure__play");
       button.hidden = false;
@@ -351,6 +367,15 @@
     var reduce = window.matchMedia("(prefers-reduced-motion: reduce)");
     var playing = !reduce.matches;
     var index = -1;
+    // Held still while out of view, as the movement figures are (the runner moves only on screen).
+    var watching = "IntersectionObserver" in window;
+    var inView = !watching;
+    function run() {
+      allSvgs().forEach(function (svg) {
+        if (playing && inView) svg.unpauseAnimations();
+        else svg.pauseAnimations();
+      });
+    }
 
     function shown() {
       return figure.querySelector(".stride-figure__speed:not([hidden])");
@@ -363,10 +388,7 @@
     }
     function setPlaying(on) {
       playing = on;
-      allSvgs().forEach(function (svg) {
-        if (on) svg.unpauseAnimations();
-        else svg.pauseAnimations();
-      });
+      run();
       play.textContent = on ? "Pause" : "Play";
       if (on) {
         index = -1;
@@ -436,6 +458,12 @@
         else if (!playing) mark(-1);
       });
     });
+    if (watching) {
+      new IntersectionObserver(function (entries) {
+        inView = entries[entries.length - 1].isIntersecting;
+        run();
+      }).observe(figure);
+    }
     figure.setAttribute("tabindex", "0");
     figure.classList.add("stride-figure--scripted");
     if (reduce.addEventListener) reduce.addEventListener("change", liveness);
