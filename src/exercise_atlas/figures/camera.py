@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from .vectors import Vec
@@ -52,11 +53,18 @@ def project(camera: Camera, v: Vec) -> tuple[float, float, float]:
         across, _, towards = _FLAT_AXES[camera.view]
         down = -v[1] if camera.view != "top" else v[2]
         return v[across], down, v[towards]
-    turn, tilt = math.radians(camera.turn), math.radians(camera.tilt)
+    cos_turn, sin_turn, cos_tilt, sin_tilt = _turn_and_tilt(camera.turn, camera.tilt)
     # Turn round the vertical axis from the front view (screen right = z, depth = x) ...
-    right = v[2] * math.cos(turn) - v[0] * math.sin(turn)
-    near = v[0] * math.cos(turn) + v[2] * math.sin(turn)
+    right = v[2] * cos_turn - v[0] * sin_turn
+    near = v[0] * cos_turn + v[2] * sin_turn
     # ... then rise and look down: nearer points sit lower on the screen.
-    down = -v[1] * math.cos(tilt) + near * math.sin(tilt)
-    depth = near * math.cos(tilt) + v[1] * math.sin(tilt)
+    down = -v[1] * cos_tilt + near * sin_tilt
+    depth = near * cos_tilt + v[1] * sin_tilt
     return right, down, depth
+
+
+@cache
+def _turn_and_tilt(turn: float, tilt: float) -> tuple[float, float, float, float]:
+    """A camera's cosines and sines, worked out once: every point of every pose is projected."""
+    t, u = math.radians(turn), math.radians(tilt)
+    return math.cos(t), math.sin(t), math.cos(u), math.sin(u)

@@ -44,8 +44,15 @@ def rotation(axis: str, degrees: float) -> Mat:
 
 
 def mul(a: Mat, b: Mat) -> Mat:
-    cols = list(zip(*b, strict=True))
-    return tuple(tuple(sum(x * y for x, y in zip(row, col, strict=True)) for col in cols) for row in a)  # type: ignore[return-value]
+    """The product ``a`` x ``b``, written out: posing a library of figures multiplies matrices
+    hundreds of thousands of times, and the spelled-out sum is several times faster than loops."""
+    (a00, a01, a02), (a10, a11, a12), (a20, a21, a22) = a
+    (b00, b01, b02), (b10, b11, b12), (b20, b21, b22) = b
+    return (
+        (a00 * b00 + a01 * b10 + a02 * b20, a00 * b01 + a01 * b11 + a02 * b21, a00 * b02 + a01 * b12 + a02 * b22),
+        (a10 * b00 + a11 * b10 + a12 * b20, a10 * b01 + a11 * b11 + a12 * b21, a10 * b02 + a11 * b12 + a12 * b22),
+        (a20 * b00 + a21 * b10 + a22 * b20, a20 * b01 + a21 * b11 + a22 * b21, a20 * b02 + a21 * b12 + a22 * b22),
+    )
 
 
 def apply(m: Mat, v: Vec) -> Vec:
