@@ -70,7 +70,8 @@ build: setup
 check: setup  ## fast content validation (data, macros, citations), every problem in one run
 	$(BIN)/exercise-atlas check
 
-# The same tools, with the same settings, as .pre-commit-config.yaml.
+# The same tools, with the same settings, as .pre-commit-config.yaml. mypy: --strict, on src/ and
+# tests/ (the files and settings in pyproject.toml).
 lint: setup-dev
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/mypy

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
-from browser import serve
+from browser import WithoutServiceWorkers, serve
 from conftest import build_with, copy_mini, edit, problems
+from playwright.sync_api import Page
 from test_accessibility import AXE
 
 from exercise_atlas.stride.pose import FAR, NEAR, angles_at, key_poses
@@ -37,7 +39,7 @@ def strided(mini: Path) -> Path:
     return with_stride(mini)
 
 
-def test_the_fixture_is_valid(strided: Path):
+def test_the_fixture_is_valid(strided: Path) -> None:
     assert problems() == []
 
 
@@ -107,20 +109,20 @@ MISTAKES = [
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=[m[2].split(": ")[1] for m in MISTAKES])
-def test_each_mistake_has_its_one_line(strided: Path, mistake: tuple[str, ...]):
+def test_each_mistake_has_its_one_line(strided: Path, mistake: tuple[str, ...]) -> None:
     old, new, *expected = mistake
     edit(strided / CHARTS, old, new)
     assert problems() == expected
 
 
-def test_a_stride_needs_a_stride_section(mini: Path):
+def test_a_stride_needs_a_stride_section(mini: Path) -> None:
     page = "---\ndescription: A test page that shows the running stride and its timeline, for the tests.\n---\n\n# Stride\n\n{{ stride() }}\n"
     (mini / "docs" / "stride.md").write_text(page, encoding="utf-8")
     message = "stride(): show: the site has no stride: add a stride: section to its charts_file"
     assert problems() == [f"docs/stride.md:7: {{{{ stride() }}}}: {message}"]
 
 
-def test_an_unknown_speed(strided: Path):
+def test_an_unknown_speed(strided: Path) -> None:
     edit(strided / "docs" / "stride.md", "{{ stride() }}", '{{ stride(show="sprintng") }}')
     message = "stride(): show: unknown speed 'sprintng' (did you mean 'sprinting'?); the stride has jogging, sprinting"
     assert problems() == [f'docs/stride.md:7: {{{{ stride(show="sprintng") }}}}: {message}']
@@ -129,12 +131,12 @@ def test_an_unknown_speed(strided: Path):
 # Posing.
 
 
-def fixture_speeds() -> list[dict]:
+def fixture_speeds() -> Any:
     return yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))["stride"]["speeds"]
 
 
 @pytest.mark.parametrize("speed", fixture_speeds(), ids=lambda s: s["id"])
-def test_the_foot_on_the_ground_rests_on_the_floor(speed: dict):
+def test_the_foot_on_the_ground_rests_on_the_floor(speed: dict[str, Any]) -> None:
     toe_off = next(e["at"] for e in speed["events"] if e["event"] == "toe-off")
     for pose in key_poses(speed):
         side = NEAR if pose.at <= toe_off else FAR if 50 <= pose.at <= 50 + toe_off else None
@@ -143,7 +145,7 @@ def test_the_foot_on_the_ground_rests_on_the_floor(speed: dict):
             assert sole == pytest.approx(0, abs=0.01), pose.event
 
 
-def test_angles_between_events_pass_in_a_straight_line_and_loop():
+def test_angles_between_events_pass_in_a_straight_line_and_loop() -> None:
     events = fixture_speeds()[0]["events"]
     assert angles_at(events, 0) == (30, 15, 0)
     assert angles_at(events, 7.5) == pytest.approx((22.5, 27.5, 7.5))
@@ -163,13 +165,14 @@ def stride_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def visible_events(page) -> list[str]:
-    return page.locator(".stride-figure__speed:not([hidden]) .stride__pose").evaluate_all(
+def visible_events(page: Page) -> list[str]:
+    events: list[str] = page.locator(".stride-figure__speed:not([hidden]) .stride__pose").evaluate_all(
         "els => els.filter(e => getComputedStyle(e).opacity !== '0').map(e => e.dataset.event)"
     )
+    return events
 
 
-def test_the_controls_work_by_keyboard(browser, stride_site):
+def test_the_controls_work_by_keyboard(browser: WithoutServiceWorkers, stride_site: Path) -> None:
     context = browser.new_context(reduced_motion="no-preference")
     page = context.new_page()
     with serve(stride_site) as base:
@@ -201,7 +204,7 @@ def test_the_controls_work_by_keyboard(browser, stride_site):
     context.close()
 
 
-def test_stepping_names_each_moment_in_order(browser, stride_site):
+def test_stepping_names_each_moment_in_order(browser: WithoutServiceWorkers, stride_site: Path) -> None:
     context = browser.new_context(reduced_motion="no-preference")
     page = context.new_page()
     with serve(stride_site) as base:
@@ -219,7 +222,7 @@ def test_stepping_names_each_moment_in_order(browser, stride_site):
     context.close()
 
 
-def test_the_speed_switch_shows_the_other_speed(browser, stride_site):
+def test_the_speed_switch_shows_the_other_speed(browser: WithoutServiceWorkers, stride_site: Path) -> None:
     context = browser.new_context(reduced_motion="no-preference")
     page = context.new_page()
     with serve(stride_site) as base:
@@ -237,15 +240,16 @@ def test_the_speed_switch_shows_the_other_speed(browser, stride_site):
     context.close()
 
 
-def panel_lefts(page) -> list[float]:
-    return page.locator(".stride-figure__speed:not([hidden]) .stride__pose").evaluate_all(
+def panel_lefts(page: Page) -> list[float]:
+    lefts: list[float] = page.locator(".stride-figure__speed:not([hidden]) .stride__pose").evaluate_all(
         "els => els.map(e => e.getBoundingClientRect().left)"
     )
+    return lefts
 
 
 @pytest.mark.parametrize("how", ["reduced motion", "print", "no script"])
-def test_the_moments_stand_side_by_side(browser, stride_site, how):
-    options = {"reduced_motion": "reduce"} if how == "reduced motion" else {}
+def test_the_moments_stand_side_by_side(browser: WithoutServiceWorkers, stride_site: Path, how: str) -> None:
+    options: dict[str, Any] = {"reduced_motion": "reduce"} if how == "reduced motion" else {}
     if how == "no script":
         options["java_script_enabled"] = False
     context = browser.new_context(**options)
@@ -262,7 +266,9 @@ def test_the_moments_stand_side_by_side(browser, stride_site, how):
 
 
 @pytest.mark.parametrize(("scheme", "motion"), [("light", "no-preference"), ("dark", "reduce")])
-def test_no_violations_on_the_stride(browser, stride_site, scheme, motion):
+def test_no_violations_on_the_stride(
+    browser: WithoutServiceWorkers, stride_site: Path, scheme: str, motion: str
+) -> None:
     context = browser.new_context(color_scheme=scheme, reduced_motion=motion, bypass_csp=True)
     page = context.new_page()
     with serve(stride_site) as base:
