@@ -27,10 +27,10 @@ unexport ATLAS_LIVE_RELOAD
 
 # site.lock carries setuptools, the build backend of pyproject.toml, so the package installs
 # without a build environment of its own (about 4 s less on the first `make serve`).
-# pymdown-extensions 13 (requirements/site.lock) declares Requires-Python >=3.11.5, so pip cannot
-# install the locked site on an older 3.11 (Debian 12 ships 3.11.2): say so before pip does.
+# Every locked package installs on any Python 3.11 (`make lock` resolves for 3.11.0; Debian 12
+# ships 3.11.2): say so before pip does on an older Python.
 $(STAMP): requirements/site.lock pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python 3.11.5 or newer is needed (pymdown-extensions 13 requires it)")'
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv --without-pip $(VENV)
 	$(call PIP,--no-compile --require-hashes -r requirements/site.lock)
 	$(call PIP,--no-compile --no-deps --no-build-isolation -e .)
@@ -70,7 +70,8 @@ build: setup
 check: setup  ## fast content validation (data, macros, citations), every problem in one run
 	$(BIN)/exercise-atlas check
 
-# The same tools, with the same settings, as .pre-commit-config.yaml.
+# The same tools, with the same settings, as .pre-commit-config.yaml. mypy: --strict, on src/ and
+# tests/ (the files and settings in pyproject.toml).
 lint: setup-dev
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/mypy
@@ -119,8 +120,8 @@ lighthouse: setup-dev build  ## Lighthouse (mobile) on five pages, 3 runs each: 
 lock:  ## re-resolve requirements/*.lock (needs network to PyPI)
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet uv==0.13.9
-	.venv-lock/bin/uv pip compile --python-version 3.11.7 --generate-hashes requirements/site.in -o requirements/site.lock
-	.venv-lock/bin/uv pip compile --python-version 3.11.7 --generate-hashes requirements/dev.in -o requirements/dev.lock
+	.venv-lock/bin/uv pip compile --python-version 3.11.0 --generate-hashes requirements/site.in -o requirements/site.lock
+	.venv-lock/bin/uv pip compile --python-version 3.11.0 --generate-hashes requirements/dev.in -o requirements/dev.lock
 	rm -rf .venv-lock
 
 clean:

@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from static_host import INSTALL_HINT, nginx_path, serve
 
@@ -55,7 +56,7 @@ def content_security_policy(config_file: Path = ROOT / "mkdocs.yml") -> str:
     return " ".join(read_config(str(config_file))["extra"]["csp"].split())
 
 
-def run_lighthouse(url: str) -> dict:
+def run_lighthouse(url: str) -> dict[str, Any]:
     """One Lighthouse run (mobile preset: Lighthouse's default form factor and throttling)."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
@@ -72,10 +73,11 @@ def run_lighthouse(url: str) -> dict:
         result = subprocess.run(command, env=env, capture_output=True, text=True)
         if result.returncode != 0 or not report.exists():
             raise RuntimeError(f"lighthouse failed on {url}: {result.stderr.strip()[-2000:]}")
-        return json.loads(report.read_text(encoding="utf-8"))
+        parsed: dict[str, Any] = json.loads(report.read_text(encoding="utf-8"))
+        return parsed
 
 
-def failing_audits(report: dict) -> dict[str, tuple[float, bool]]:
+def failing_audits(report: dict[str, Any]) -> dict[str, tuple[float, bool]]:
     """Audits of the four categories that did not pass: id -> (score, counts toward the score)."""
     found: dict[str, tuple[float, bool]] = {}
     for category in report["categories"].values():
@@ -88,7 +90,7 @@ def failing_audits(report: dict) -> dict[str, tuple[float, bool]]:
     return found
 
 
-def summarize(reports: list[dict]) -> dict:
+def summarize(reports: list[dict[str, Any]]) -> dict[str, Any]:
     """Medians over runs of one page: scores (0-100), weight (bytes), metrics, failing audits."""
     scores = {c: statistics.median(r["categories"][c]["score"] * 100 for r in reports) for c in CATEGORIES}
     weight = statistics.median(r["audits"]["total-byte-weight"]["numericValue"] for r in reports)
@@ -108,7 +110,7 @@ def summarize(reports: list[dict]) -> dict:
     }
 
 
-def print_report(results: dict[str, dict]) -> None:
+def print_report(results: dict[str, dict[str, Any]]) -> None:
     width = max(len(p) for p in results) + 2
     first = next(iter(results.values()))
     print(f"\nLighthouse {first['version']}, mobile preset, medians of {first['runs']} runs per page")
@@ -163,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{tool} is missing: {hint}", file=sys.stderr)
             return 2
     pages = {name: PAGES[name] for name in (args.page or PAGES)}
-    results: dict[str, dict] = {}
+    results: dict[str, dict[str, Any]] = {}
     with serve(args.site, content_security_policy()) as base:
         for name, path in pages.items():
             reports = []

@@ -98,8 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     except CheckerError as error:
         print(f"cannot check HTML: {error}", file=sys.stderr)
         return 2
-    for error in errors:
-        print(error.show(site))
+    for found in errors:  # not `error`: Python deletes the except clause's name after it
+        print(found.show(site))
     failing = len({e.file for e in errors})
     where = f" on {failing} of them" if errors else ""
     print(f"W3C Nu checker: {len(files)} pages checked, {len(errors)} HTML errors{where}")

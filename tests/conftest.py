@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import markdown
 import pytest
 
 from exercise_atlas.build.check import check
+
+if TYPE_CHECKING:
+    from browser import WithoutServiceWorkers
+    from playwright.sync_api import Page
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +36,13 @@ def render(source: str, **config: str) -> str:
     """Markdown in, HTML out, with the mini site's options (its vocabulary) unless told otherwise."""
     options = {"vocabulary_file": "data/vocabulary.yml", **config}
     return markdown.markdown(source, extensions=["exercise_atlas"], extension_configs={"exercise_atlas": options})
+
+
+def found(pattern: str, text: str, flags: int = 0) -> re.Match[str]:
+    """re.search, failing the test with the pattern when nothing matches."""
+    match = re.search(pattern, text, flags)
+    assert match is not None, f"{pattern!r} not found"
+    return match
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -113,37 +125,35 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser() -> Iterator[WithoutServiceWorkers]:
     """Debian's Chromium through Playwright, shared by every browser test."""
-    from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
+    from browser import CHROMIUM, CHROMIUM_ARGS, WithoutServiceWorkers, require_chromium
 
     require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield WithoutServiceWorkers(chromium)
-        chromium.close()
+        try:
+            yield WithoutServiceWorkers(chromium)
+        finally:
+            chromium.close()
 
 
-class WithoutServiceWorkers:
-    """The shared browser, whose new contexts and pages block the site's service worker unless a
-    test asks for it (service_workers="allow"; tests/test_offline.py does). Under Playwright a
-    dedicated worker whose script a service worker serves (Material's search) sometimes never
-    starts, and a page's "load" or "networkidle" then never comes; Chromium itself is fine (the
-    same pages driven over the plain DevTools protocol, without Playwright, all start search)."""
-
-    def __init__(self, browser: Any) -> None:
-        self._browser = browser
-
-    def new_context(self, **options: Any) -> Any:
-        return self._browser.new_context(**{"service_workers": "block", **options})
-
-    def new_page(self, **options: Any) -> Any:
-        return self._browser.new_page(**{"service_workers": "block", **options})
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._browser, name)
+@pytest.fixture(autouse=True)
+def _close_what_the_test_left_open(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a browser test, close every context it opened and left open (a test that failed
+    before its own close): the next test starts in a browser with nothing of it left. Tests
+    open contexts in ``with`` blocks (tests/browser.py); this is the net under them."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    chromium = request.getfixturevalue("browser").chromium
+    before = set(chromium.contexts)
+    yield
+    for context in chromium.contexts:
+        if context not in before:
+            context.close()
 
 
 @pytest.fixture(scope="session")
@@ -156,11 +166,10 @@ def site_url(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def page(browser):
+def page(browser: WithoutServiceWorkers) -> Iterator[Page]:
     """A fresh desktop-sized browser tab (its own context: no state leaks between tests)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
+    with browser.new_context(viewport={"width": 1280, "height": 900}) as context:
+        yield context.new_page()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -198,5 +207,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         fixtures = set(getattr(item, "fixturenames", ()))
         if "browser" in fixtures:
             item.add_marker(pytest.mark.browser)
-        if fixtures & _SLOW_FIXTURES or (item.module is not None and item.module.__name__ in _SLOW_MODULES):
+        module = getattr(item, "module", None)  # a test function's module (pytest.Function.module)
+        if fixtures & _SLOW_FIXTURES or (module is not None and module.__name__ in _SLOW_MODULES):
             item.add_marker(pytest.mark.slow)

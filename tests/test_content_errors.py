@@ -8,7 +8,7 @@ from conftest import edit, problems
 BALL = "docs/exercises/ball-squeeze.md"
 
 
-def test_the_mini_site_is_valid(mini):
+def test_the_mini_site_is_valid(mini: Path) -> None:
     assert problems() == []
 
 
@@ -38,12 +38,12 @@ def test_the_mini_site_is_valid(mini):
         ("  - Breathe out.", "  - \"Breathe\\x07 out.\"", f"{BALL}:20: cues.0: expected plain text without control characters, got 'Breathe\\x07 out.'"),
     ],
 )  # fmt: skip
-def test_one_mistake_one_line(mini, old, new, expected):
+def test_one_mistake_one_line(mini: Path, old: str, new: str, expected: str) -> None:
     edit(mini / BALL, old, new)
     assert problems() == [expected]
 
 
-def test_unknown_reference_key_and_the_citation_it_orphans(mini):
+def test_unknown_reference_key_and_the_citation_it_orphans(mini: Path) -> None:
     edit(mini / BALL, "references: [serner2014]", "references: [sener2014]")
     assert problems() == [
         f"{BALL}:31: evidence.summary: cites 'serner2014', which is missing from 'references'",
@@ -51,23 +51,23 @@ def test_unknown_reference_key_and_the_citation_it_orphans(mini):
     ]
 
 
-def test_yaml_syntax_error_names_the_line(mini):
+def test_yaml_syntax_error_names_the_line(mini: Path) -> None:
     edit(mini / BALL, "level: beginner", "level: [beginner")
     assert problems() == [f"{BALL}:7: YAML syntax error: did not find expected ',' or ']'"]
 
 
-def test_missing_front_matter(mini):
+def test_missing_front_matter(mini: Path) -> None:
     (mini / BALL).write_text("# Ball squeeze\n", encoding="utf-8")
     assert f"{BALL}:1: expected YAML front matter between '---' lines at the top of the file" in problems()
 
 
-def test_non_utf8_bytes(mini):
+def test_non_utf8_bytes(mini: Path) -> None:
     path = mini / BALL
     path.write_bytes(path.read_bytes().replace(b"Lie on", b"Lie \xff on"))
     assert problems()[0] == f"{BALL}:17: not valid UTF-8 text (byte 0xff); save the file as UTF-8"
 
 
-def test_every_problem_is_reported_in_one_run(mini):
+def test_every_problem_is_reported_in_one_run(mini: Path) -> None:
     edit(mini / BALL, "level: beginner", "level: easy")
     edit(mini / "docs/exercises/copenhagen.md", "equipment: [bench]", "equipment: [bench, bench]")
     edit(mini / "docs/index.md", "[@serner2014]", "[@nobody1999]")
@@ -80,7 +80,7 @@ def test_every_problem_is_reported_in_one_run(mini):
     ]
 
 
-def test_ladders_must_be_mutual(mini):
+def test_ladders_must_be_mutual(mini: Path) -> None:
     edit(mini / "docs/exercises/copenhagen.md", "regressions: [ball-squeeze]", "regressions: []")
     assert problems() == [
         f"{BALL}:24: progressions.0: 'copenhagen' does not list 'ball-squeeze' in its regressions "
@@ -88,7 +88,7 @@ def test_ladders_must_be_mutual(mini):
     ]
 
 
-def test_an_alias_leads_to_one_exercise(mini):
+def test_an_alias_leads_to_one_exercise(mini: Path) -> None:
     edit(mini / "docs/exercises/copenhagen.md", "aliases: []", "aliases: [side plank, Adductor Squeeze, ball squeeze]")
     assert problems() == [
         "docs/exercises/copenhagen.md:4: aliases.1: 'Adductor Squeeze' already names 'ball-squeeze' "
@@ -98,7 +98,7 @@ def test_an_alias_leads_to_one_exercise(mini):
     ]
 
 
-def test_unknown_and_self_links_in_ladders(mini):
+def test_unknown_and_self_links_in_ladders(mini: Path) -> None:
     edit(mini / BALL, "progressions: [copenhagen]", "progressions: [copenhagen, ball-squeeze, copenhagn-x]")
     assert problems() == [
         f"{BALL}:24: progressions.1: an exercise cannot be its own regression or progression",
@@ -106,7 +106,7 @@ def test_unknown_and_self_links_in_ladders(mini):
     ]
 
 
-def test_cycles_are_reported(mini):
+def test_cycles_are_reported(mini: Path) -> None:
     edit(mini / BALL, "regressions: []", "regressions: [copenhagen]")
     edit(mini / "docs/exercises/copenhagen.md", "progressions: []", "progressions: [ball-squeeze]")
     assert problems() == [
@@ -114,21 +114,21 @@ def test_cycles_are_reported(mini):
     ]
 
 
-def test_a_copied_exercise_file_is_told_its_id_must_be_its_name(mini):
+def test_a_copied_exercise_file_is_told_its_id_must_be_its_name(mini: Path) -> None:
     """Ids are file names, so two exercises cannot share one: a copy is caught by its id line."""
     path = mini / "docs/exercises/copy.md"
     path.write_text((mini / BALL).read_text().replace('{{ exercise_card("ball-squeeze"', '{{ exercise_card("copy"'))
     assert problems() == ["docs/exercises/copy.md:2: id: 'ball-squeeze' does not match the file name (expected 'copy')"]
 
 
-def test_page_must_show_its_own_card(mini):
+def test_page_must_show_its_own_card(mini: Path) -> None:
     edit(mini / BALL, '{{ exercise_card("ball-squeeze", variant="page") }}', "No card here.")
     assert problems() == [
         f'{BALL}:37: body: expected the page card {{{{ exercise_card("ball-squeeze", variant="page") }}}} on a line of its own'
     ]
 
 
-def test_page_must_open_with_its_own_card(mini):
+def test_page_must_open_with_its_own_card(mini: Path) -> None:
     """Text before the card would make the file name the page's title."""
     card = '{{ exercise_card("ball-squeeze", variant="page") }}'
     edit(mini / BALL, card, f"!!! note\n    Read this first.\n\n{card}")
@@ -150,7 +150,7 @@ def test_page_must_open_with_its_own_card(mini):
          "docs/index.md:8: a macro must stand alone on its own line, with no indentation"),
     ],
 )  # fmt: skip
-def test_page_macro_errors_have_file_and_line(mini, line, expected):
+def test_page_macro_errors_have_file_and_line(mini: Path, line: str, expected: str) -> None:
     edit(mini / "docs/index.md", '{{ exercise_card("ball-squeeze", variant="compact") }}', line)
     assert problems() == [expected]
 
@@ -167,12 +167,12 @@ FRONT = "---\ndescription: A page written for this test, long enough to be a rea
         "Shown as `{{ nope() }}` and `[@nope]`.\n",  # code spans
     ],
 )
-def test_macros_and_citations_in_code_are_left_alone(mini, body):
+def test_macros_and_citations_in_code_are_left_alone(mini: Path, body: str) -> None:
     (mini / "docs/index.md").write_text(FRONT + body, encoding="utf-8")
     assert problems() == []
 
 
-def test_unknown_muscle_in_muscles_file_references(mini):
+def test_unknown_muscle_in_muscles_file_references(mini: Path) -> None:
     edit(mini / "data/muscles.yml", "references: [serner2014]", "references: [serner2015]")
     assert problems() == [
         "data/muscles.yml:1: adductor-longus.references: unknown citation key 'serner2015' (did you mean 'serner2014'?)"
@@ -193,23 +193,23 @@ def test_unknown_muscle_in_muscles_file_references(mini):
         ("  year    = {2001},\n", "", "data/references.bib:10: tyler2001.year: missing required field"),
     ],
 )  # fmt: skip
-def test_bibtex_problems(mini, old, new, expected):
+def test_bibtex_problems(mini: Path, old: str, new: str, expected: str) -> None:
     edit(mini / "data/references.bib", old, new)
     assert problems() == [expected]
 
 
-def test_malformed_bibtex_is_one_line(mini):
+def test_malformed_bibtex_is_one_line(mini: Path) -> None:
     edit(mini / "data/references.bib", "  volume  = {48},", "  volume  = {48")
     assert problems() == ["data/references.bib:1: serner2014: the entry's braces do not match: a '}' is missing"]
 
 
-def test_broken_muscles_file_does_not_cascade(mini: Path):
+def test_broken_muscles_file_does_not_cascade(mini: Path) -> None:
     edit(mini / "data/muscles.yml", "- id: gracilis", "- id gracilis")
     found = problems()
     assert len(found) == 1 and found[0].startswith("data/muscles.yml:")
 
 
-def test_a_reference_nobody_cites_is_reported(mini):
+def test_a_reference_nobody_cites_is_reported(mini: Path) -> None:
     edit(mini / "docs/index.md", "Text with a citation [@serner2014].", "Text.")
     edit(mini / "data/muscles.yml", "references: [serner2014]", "references: []")
     edit(mini / "docs/exercises/ball-squeeze.md", "[@serner2014]", "")
@@ -226,7 +226,7 @@ LINK_HINT = "expected an http(s):// address or a relative link"
     "url",
     ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>", "//evil.example/x", "https://x.org/a b"],
 )
-def test_link_fields_accept_only_http_or_relative(mini, url):
+def test_link_fields_accept_only_http_or_relative(mini: Path, url: str) -> None:
     edit(mini / BALL, "reviewed:", f"links:\n  - title: Demo\n    url: {url!r}\nreviewed:")
     shown = url if len(url) <= 40 else url[:37] + "..."
     assert problems() == [f"{BALL}:35: links.0.url: {LINK_HINT}, got '{shown}'"]
@@ -240,14 +240,14 @@ def test_link_fields_accept_only_http_or_relative(mini, url):
         ("missing.svg", f"no file at 'missing.svg' (relative to {BALL})"),
     ],
 )
-def test_images_must_stay_inside_docs(mini, src, expected):
+def test_images_must_stay_inside_docs(mini: Path, src: str, expected: str) -> None:
     (mini / "docs_evil").mkdir()
     (mini / "docs_evil/x.png").write_bytes(b"x")
     edit(mini / BALL, "reviewed:", f"image:\n  src: {src}\n  alt: A person lying down\nreviewed:")
     assert problems() == [f"{BALL}:34: image.src: {expected}"]
 
 
-def test_image_must_be_a_relative_picture(mini):
+def test_image_must_be_a_relative_picture(mini: Path) -> None:
     edit(mini / BALL, "reviewed:", "image:\n  src: /etc/passwd\n  alt: x\nreviewed:")
     assert problems() == [
         f"{BALL}:34: image.src: expected a relative path to an .svg, .png, .jpg, .webp or .avif file in the docs "
@@ -255,12 +255,12 @@ def test_image_must_be_a_relative_picture(mini):
     ]
 
 
-def test_control_character_in_front_matter_is_one_line(mini):
+def test_control_character_in_front_matter_is_one_line(mini: Path) -> None:
     (mini / BALL).write_text("---\nid: ball-squeeze\nname: x\x08\n---\n", encoding="utf-8")
     assert problems()[0] == f"{BALL}:3: YAML syntax error: character 0x08 is not allowed"
 
 
-def test_a_ladder_longer_than_the_recursion_limit_is_checked(mini):
+def test_a_ladder_longer_than_the_recursion_limit_is_checked(mini: Path) -> None:
     import sys
 
     template = (mini / BALL).read_text(encoding="utf-8")
@@ -279,12 +279,12 @@ def test_a_ladder_longer_than_the_recursion_limit_is_checked(mini):
     assert len(cycle) == 1 and cycle[0].startswith("docs/exercises/step-0.md:")
 
 
-def test_an_empty_exercise_file(mini):
+def test_an_empty_exercise_file(mini: Path) -> None:
     (mini / BALL).write_text("", encoding="utf-8")
     assert problems() == [f"{BALL}:1: expected YAML front matter between '---' lines at the top of the file"]
 
 
-def test_an_enormous_list_is_refused_not_rendered(mini):
+def test_an_enormous_list_is_refused_not_rendered(mini: Path) -> None:
     steps = "\n".join(f"  - Step {n}." for n in range(5000))
     edit(mini / BALL, "steps:\n  - Lie on your back.\n  - Squeeze the ball.", f"steps:\n{steps}")
     assert problems() == [f"{BALL}:16: steps: expected at most 12 items, got 5000"]
@@ -305,7 +305,7 @@ def test_an_enormous_list_is_refused_not_rendered(mini):
           "'M10 20 L30 40 Z', got 'M92 132\" onload=\"alert(1)'"]),
     ],
 )  # fmt: skip
-def test_muscle_map_regions_are_checked(mini, old, new, expected):
+def test_muscle_map_regions_are_checked(mini: Path, old: str, new: str, expected: list[str]) -> None:
     edit(mini / "data/muscles.yml", old, new)
     assert problems() == expected
 
@@ -324,6 +324,6 @@ def test_muscle_map_regions_are_checked(mini, old, new, expected):
          "like 'gracilis'"),
     ],
 )  # fmt: skip
-def test_muscle_map_macro_errors(mini, line, expected):
+def test_muscle_map_macro_errors(mini: Path, line: str, expected: str) -> None:
     edit(mini / "docs/index.md", '{{ exercise_card("ball-squeeze", variant="compact") }}', line)
     assert problems() == [expected]

@@ -28,7 +28,7 @@ def without_header(text: str) -> str:
 
 
 @pytest.mark.parametrize("copy", list(COPIES), ids=lambda p: p.relative_to(ROOT).as_posix())
-def test_a_copied_partial_is_materials_own_with_its_one_change(copy: Path):
+def test_a_copied_partial_is_materials_own_with_its_one_change(copy: Path) -> None:
     original = (MATERIAL / "partials" / copy.name).read_text(encoding="utf-8").removeprefix(GENERATED)
     before, after = COPIES[copy]
     assert original.count(before) == 1, f"Material's {copy.name} changed where our copy changes it: copy it again"
@@ -39,7 +39,7 @@ def test_a_copied_partial_is_materials_own_with_its_one_change(copy: Path):
     )
 
 
-def test_every_copied_partial_is_compared():
+def test_every_copied_partial_is_compared() -> None:
     copies = {p for p in ROOT.glob("**/overrides/partials/*.html") if (MATERIAL / "partials" / p.name).exists()}
     copies = {p for p in copies if ".venv" not in p.parts and "node_modules" not in p.parts}
     assert copies == set(COPIES)

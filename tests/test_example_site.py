@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import SHOTS, serve
+from browser import SHOTS, WithoutServiceWorkers, serve
 from conftest import ROOT, need_pypi
+from playwright.sync_api import Page
 from test_accessibility import AXE, run_axe
 
 EXAMPLE = ROOT / "examples" / "calf-atlas"
@@ -72,86 +73,88 @@ def example_url(example_site: Path) -> Iterator[str]:
         yield url
 
 
-def _fill(page, selector: str) -> str:
-    return page.eval_on_selector(selector, "e => getComputedStyle(e).fill")
+def _fill(page: Page, selector: str) -> str:
+    fill: str = page.eval_on_selector(selector, "e => getComputedStyle(e).fill")
+    return fill
 
 
-def test_cards_and_the_back_view_map_are_styled(browser, example_site, example_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    left_border = "e => [getComputedStyle(e).borderLeftStyle, parseFloat(getComputedStyle(e).borderLeftWidth)]"
-    page.goto(example_url + PAGES["home"])
-    border = page.locator(".exercise-card--compact").first.evaluate(left_border)
-    assert border[0] == "solid" and border[1] >= 3, border  # the package's stylesheet reached the site
-    page.goto(example_url + PAGES["exercise"])
-    border = page.locator(".exercise-card__safety").evaluate(left_border)
-    assert border[0] == "solid" and border[1] >= 3, border
+def test_cards_and_the_back_view_map_are_styled(
+    browser: WithoutServiceWorkers, example_site: Path, example_url: str
+) -> None:
+    with browser.new_context(viewport={"width": 1280, "height": 900}) as context:
+        page = context.new_page()
+        left_border = "e => [getComputedStyle(e).borderLeftStyle, parseFloat(getComputedStyle(e).borderLeftWidth)]"
+        page.goto(example_url + PAGES["home"])
+        border = page.locator(".exercise-card--compact").first.evaluate(left_border)
+        assert border[0] == "solid" and border[1] >= 3, border  # the package's stylesheet reached the site
+        page.goto(example_url + PAGES["exercise"])
+        border = page.locator(".exercise-card__safety").evaluate(left_border)
+        assert border[0] == "solid" and border[1] >= 3, border
 
-    # The back view is drawn from the site's vocabulary, in the site's one drawing file: its skin,
-    # and each muscle on both legs; the map on the page refers to it and draws it.
-    drawing = (example_site / "assets/exercise-atlas/muscle-map.svg").read_text(encoding="utf-8")
-    for shape in ("atlas-mm--skin-back", "atlas-mm-gastrocnemius--back", "atlas-mm-soleus--back-mirror"):
-        assert f'id="{shape}"' in drawing, shape
-    skin_use = page.locator(".exercise-card .muscle-map__skin").first
-    assert skin_use.get_attribute("href") == "../../assets/exercise-atlas/muscle-map.svg#atlas-mm--skin"
-    page.wait_for_function("u => u.getBBox().width > 100", arg=skin_use.element_handle())
-    svg = page.locator(".exercise-card .muscle-map__svg").first
-    box = svg.bounding_box()
-    assert box and box["width"] > 150 and box["height"] > 200, box
-    assert "back of both lower legs" in svg.locator("desc").text_content().lower()
+        # The back view is drawn from the site's vocabulary, in the site's one drawing file: its skin,
+        # and each muscle on both legs; the map on the page refers to it and draws it.
+        drawing = (example_site / "assets/exercise-atlas/muscle-map.svg").read_text(encoding="utf-8")
+        for shape in ("atlas-mm--skin-back", "atlas-mm-gastrocnemius--back", "atlas-mm-soleus--back-mirror"):
+            assert f'id="{shape}"' in drawing, shape
+        skin_use = page.locator(".exercise-card .muscle-map__skin").first
+        assert skin_use.get_attribute("href") == "../../assets/exercise-atlas/muscle-map.svg#atlas-mm--skin"
+        page.wait_for_function("u => u.getBBox().width > 100", arg=skin_use.element_handle())
+        svg = page.locator(".exercise-card .muscle-map__svg").first
+        box = svg.bounding_box()
+        assert box and box["width"] > 150 and box["height"] > 200, box
+        assert "back of both lower legs" in (svg.locator("desc").text_content() or "").lower()
 
-    # Seated calf raise: soleus is the main muscle, gastrocnemius a helper; the library map is plain.
-    skin = _fill(page, ".exercise-card .muscle-map__skin")
-    primary = _fill(page, '.exercise-card .muscle-map__region--primary[data-muscle="soleus"]')
-    secondary = _fill(page, '.exercise-card .muscle-map__region--secondary[data-muscle="gastrocnemius"]')
-    page.goto(example_url + PAGES["library"])
-    plain = _fill(page, '.library-filters .muscle-map__region--plain[data-muscle="soleus"]')
-    assert skin not in ("rgb(0, 0, 0)", "none"), skin  # not the unstyled black silhouette
-    assert len({skin, primary, secondary, plain}) == 4, (skin, primary, secondary, plain)
-    context.close()
+        # Seated calf raise: soleus is the main muscle, gastrocnemius a helper; the library map is plain.
+        skin = _fill(page, ".exercise-card .muscle-map__skin")
+        primary = _fill(page, '.exercise-card .muscle-map__region--primary[data-muscle="soleus"]')
+        secondary = _fill(page, '.exercise-card .muscle-map__region--secondary[data-muscle="gastrocnemius"]')
+        page.goto(example_url + PAGES["library"])
+        plain = _fill(page, '.library-filters .muscle-map__region--plain[data-muscle="soleus"]')
+        assert skin not in ("rgb(0, 0, 0)", "none"), skin  # not the unstyled black silhouette
+        assert len({skin, primary, secondary, plain}) == 4, (skin, primary, secondary, plain)
 
 
-def test_library_filters_appear_and_hide_cards(browser, example_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(example_url + PAGES["library"])
-    form = page.locator(".library-filters")
-    form.wait_for(state="visible")
-    cards = page.locator(".exercise-library .exercise-card")
-    seated = page.locator('.exercise-library .exercise-card[data-exercise="seated-calf-raise"]')
-    standing = page.locator('.exercise-library .exercise-card[data-exercise="standing-calf-raise"]')
-    assert cards.count() == 2 and seated.is_visible() and standing.is_visible()
+def test_library_filters_appear_and_hide_cards(browser: WithoutServiceWorkers, example_url: str) -> None:
+    with browser.new_context(viewport={"width": 1280, "height": 900}) as context:
+        page = context.new_page()
+        page.goto(example_url + PAGES["library"])
+        form = page.locator(".library-filters")
+        form.wait_for(state="visible")
+        cards = page.locator(".exercise-library .exercise-card")
+        seated = page.locator('.exercise-library .exercise-card[data-exercise="seated-calf-raise"]')
+        standing = page.locator('.exercise-library .exercise-card[data-exercise="standing-calf-raise"]')
+        assert cards.count() == 2 and seated.is_visible() and standing.is_visible()
 
-    page.get_by_label("Wall or chair back for balance").check()
-    standing.wait_for(state="visible")
-    seated.wait_for(state="hidden")
-    assert "1 of 2 match" in page.locator(".exercise-library__count").inner_text()
-    assert "equipment=wall" in page.url
+        page.get_by_label("Wall or chair back for balance").check()
+        standing.wait_for(state="visible")
+        seated.wait_for(state="hidden")
+        assert "1 of 2 match" in page.locator(".exercise-library__count").inner_text()
+        assert "equipment=wall" in page.url
 
-    page.get_by_label("Wall or chair back for balance").uncheck()
-    seated.wait_for(state="visible")
-    # Tapping a muscle on the map ticks its box (both exercises work the soleus).
-    page.locator('.library-filters .muscle-map__region--pickable[data-muscle="soleus"]').first.click()
-    assert page.get_by_label("Soleus", exact=True).is_checked()
-    assert seated.is_visible() and standing.is_visible()
-    context.close()
+        page.get_by_label("Wall or chair back for balance").uncheck()
+        seated.wait_for(state="visible")
+        # Tapping a muscle on the map ticks its box (both exercises work the soleus).
+        page.locator('.library-filters .muscle-map__region--pickable[data-muscle="soleus"]').first.click()
+        assert page.get_by_label("Soleus", exact=True).is_checked()
+        assert seated.is_visible() and standing.is_visible()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 390])
-def test_no_axe_violations_and_screenshots(browser, example_url, scheme, width):
+def test_no_axe_violations_and_screenshots(
+    browser: WithoutServiceWorkers, example_url: str, scheme: str, width: int
+) -> None:
     if not AXE.exists():
         pytest.fail("axe-core is missing: run `make setup-dev` (npm ci)")
-    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900}, bypass_csp=True)
-    page = context.new_page()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    violations = {}
-    for name, path in PAGES.items():
-        page.goto(example_url + path)
-        assert page.locator(".md-search").get_attribute("aria-label") == "Search"  # the package's script names it
-        page.screenshot(path=str(SHOTS / f"calf-atlas-{name}-{scheme}-{width}.png"), full_page=True)
-        found = run_axe(page)
-        if found:
-            violations[name] = found
-    context.close()
+    with browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900}, bypass_csp=True) as context:
+        page = context.new_page()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        violations = {}
+        for name, path in PAGES.items():
+            page.goto(example_url + path)
+            assert page.locator(".md-search").get_attribute("aria-label") == "Search"  # the package's script names it
+            page.screenshot(path=str(SHOTS / f"calf-atlas-{name}-{scheme}-{width}.png"), full_page=True)
+            found = run_axe(page)
+            if found:
+                violations[name] = found
     assert violations == {}

@@ -6,10 +6,11 @@ import math
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
-from conftest import edit, problems, render
+from conftest import edit, found, problems, render
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -28,7 +29,7 @@ GOLDEN = Path(__file__).parent / "golden"
 H = body.HEIGHT
 
 
-def standing(**changes: object) -> dict:
+def standing(**changes: object) -> dict[str, Any]:
     end = {"contacts": ["left.foot on floor", "right.foot on floor"], **changes}
     start = {"contacts": ["left.foot on floor", "right.foot on floor"]}
     return {"view": "side", "positions": {"start": start, "end": end}}
@@ -41,7 +42,7 @@ def close(a: tuple[float, ...], b: tuple[float, ...], tol: float = 0.05) -> bool
 # Forward kinematics: known angles in, known coordinates out (Winter's fractions of height).
 
 
-def test_standing_body_has_winters_heights():
+def test_standing_body_has_winters_heights() -> None:
     pts = pose_figure(standing()).positions[0].points
     assert math.isclose(pts["pelvis"][1], 0.530 * H, abs_tol=0.01)  # greater trochanter height
     assert math.isclose(pts["left.knee"][1], 0.285 * H, abs_tol=0.01)
@@ -53,7 +54,7 @@ def test_standing_body_has_winters_heights():
     assert pts["left.heel"][1] == pytest.approx(body.THICK["foot"] / 2)  # resting on the floor
 
 
-def test_ninety_degree_squat_puts_thigh_level_and_shin_upright():
+def test_ninety_degree_squat_puts_thigh_level_and_shin_upright() -> None:
     data = standing(both={"hip": 90, "knee": 90})
     pts = pose_figure(data).positions[1].points
     knee, hip, ankle = pts["left.knee"], pts["left.hip"], pts["left.ankle"]
@@ -63,7 +64,7 @@ def test_ninety_degree_squat_puts_thigh_level_and_shin_upright():
     assert close(pts["left.ankle"], pose_figure(data).positions[0].points["left.ankle"])  # the planted foot stays put
 
 
-def test_side_plank_is_level_on_its_forearm():
+def test_side_plank_is_level_on_its_forearm() -> None:
     data = {
         "view": "front",
         "positions": {
@@ -129,21 +130,21 @@ def test_side_plank_is_level_on_its_forearm():
          f"{BALL}:34: figure.positions: expected at least two key positions (like 'start' and 'end'), got 1"),
     ],
 )  # fmt: skip
-def test_one_figure_mistake_one_line(mini, path, old, new, expected):
+def test_one_figure_mistake_one_line(mini: Path, path: str, old: str, new: str, expected: str) -> None:
     edit(mini / path, old, new)
     assert problems() == (expected if isinstance(expected, list) else [expected])
 
 
-def test_an_exercise_without_a_figure_is_one_line(mini):
+def test_an_exercise_without_a_figure_is_one_line(mini: Path) -> None:
     path = mini / BALL
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join(line for line in lines if not line.startswith("figure:")), encoding="utf-8")
     assert problems() == [f"{BALL}:2: figure: missing required field"]
 
 
-def test_a_kettlebell_hangs_from_the_hands_and_may_not_sink_into_the_floor():
+def test_a_kettlebell_hangs_from_the_hands_and_may_not_sink_into_the_floor() -> None:
     sumo = {"both": {"hip": 25, "shoulder": -10}, "contacts": ["left.foot on floor", "right.foot on floor"]}
-    data = {"view": "front", "positions": {"start": sumo, "end": sumo}}
+    data: dict[str, Any] = {"view": "front", "positions": {"start": sumo, "end": sumo}}
     data["props"] = [{"type": "kettlebell", "between": ["left.hand", "right.hand"], "diameter": 21}]
     figure = pose_figure(data)
     pts, bell = figure.positions[0].points, figure.positions[0].props[0]
@@ -159,7 +160,7 @@ def test_a_kettlebell_hangs_from_the_hands_and_may_not_sink_into_the_floor():
     assert (("positions", "end"), "the kettlebell passes 22 cm into the floor") in issues
 
 
-def test_shift_and_lift_move_the_whole_body_to_a_new_place():
+def test_shift_and_lift_move_the_whole_body_to_a_new_place() -> None:
     data = standing(shift=80, lift=10)
     data["view"] = "front"
     data["positions"]["end"]["contacts"] = ["left.foot on floor"]
@@ -169,7 +170,7 @@ def test_shift_and_lift_move_the_whole_body_to_a_new_place():
     assert close(vectors.sub(end["head"], end["left.foot"]), vectors.sub(start["head"], start["left.foot"]))
 
 
-def test_the_arrow_follows_the_move_the_picture_shows():
+def test_the_arrow_follows_the_move_the_picture_shows() -> None:
     """A leg raised out to the side, seen from the side, mostly comes towards the viewer: the
     arrow is for what moves across the picture, not for a move the view cannot show."""
     data = standing(right={"hip_abduction": 30})
@@ -183,7 +184,7 @@ def test_the_arrow_follows_the_move_the_picture_shows():
     assert distance < 15  # in the picture, only the lift
 
 
-def test_roll_turns_the_body_about_its_long_axis():
+def test_roll_turns_the_body_about_its_long_axis() -> None:
     data = standing(lean=90, roll=15)
     data["view"] = "top"
     data["positions"]["end"]["contacts"] = ["pelvis on floor"]
@@ -193,7 +194,7 @@ def test_roll_turns_the_body_about_its_long_axis():
     assert pts["chest"][1] == pytest.approx(pts["pelvis"][1])  # still level along the body
 
 
-def test_a_resting_foot_may_not_slide():
+def test_a_resting_foot_may_not_slide() -> None:
     """Seen from the side, the foot's slide is also towards the reader, so the picture hardly changes."""
     data = standing(right={"hip_abduction": 10})
     assert figure_issues(data) == [
@@ -209,24 +210,24 @@ def test_a_resting_foot_may_not_slide():
     ]
 
 
-def test_the_contributing_guides_worked_example_is_the_short_lever_card():
+def test_the_contributing_guides_worked_example_is_the_short_lever_card() -> None:
     """The guide's example is a real card's figure, so it cannot drift from what the checks accept."""
     root = Path(__file__).parent.parent
     guide = (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    example = yaml.safe_load(re.search(r"```yaml\n(figure:.*?)```", guide, re.S).group(1))["figure"]
+    example = yaml.safe_load(found(r"```yaml\n(figure:.*?)```", guide, re.S).group(1))["figure"]
     card = (root / "docs/exercises/copenhagen-short-lever.md").read_text(encoding="utf-8")
     assert example == yaml.safe_load(card.split("---\n")[1])["figure"]
     assert figure_issues(example) == []
 
 
-def test_a_hip_moved_out_of_the_views_plane_draws_inside_its_view_box():
+def test_a_hip_moved_out_of_the_views_plane_draws_inside_its_view_box() -> None:
     """Found by giving the property test above its out-of-plane angle (once a parameter it drew and
     threw away): 22 degrees of hip abduction in a side view, all else upright, drew the arrow
     'M71.2 197L71.2 217...' below a view box 211 high. The view box now makes room for it."""
     _draws_inside_its_view_box("side", trunk=0, hip=0, knee=0, ankle=0, shoulder=0, elbow=0, other_plane=22)
 
 
-def test_every_range_names_its_motion():
+def test_every_range_names_its_motion() -> None:
     """Each joint's range is one the check can use: standing upright (0) lies inside it, it names
     its motion, its source and a way round its limit. The numbers themselves are the source's, and
     tested where a pose breaks them (the first cases of test_one_mistake_one_line quote them)."""
@@ -253,7 +254,7 @@ def _card(html: str) -> ET.Element:
     return ET.fromstring(re.search(r"<article.*?</article>", html, re.S).group(0))  # type: ignore[union-attr]
 
 
-def test_figure_golden(mini, request):
+def test_figure_golden(mini: Path, request: pytest.FixtureRequest) -> None:
     card = _card(render('{{ exercise_card("ball-squeeze") }}'))
     figure = card.find(".//figure[@class]")
     assert figure is not None and "exercise-figure" in figure.get("class", "")
@@ -267,7 +268,7 @@ def test_figure_golden(mini, request):
     assert got == golden.read_text(encoding="utf-8"), "run pytest with --update-golden to accept a deliberate change"
 
 
-def test_figure_contract(mini):
+def test_figure_contract(mini: Path) -> None:
     card = _card(render('{{ exercise_card("copenhagen") }}'))
     figure = card.find(".//figure[@data-view]")
     assert figure is not None
@@ -286,7 +287,7 @@ def test_figure_contract(mini):
     assert "style" not in ET.tostring(figure, encoding="unicode")
 
 
-def test_compact_card_has_a_small_still(mini):
+def test_compact_card_has_a_small_still(mini: Path) -> None:
     html = render('{{ exercise_card("copenhagen", variant="compact") }}')
     still = _card(html).find(".//svg[@class='exercise-still']")
     assert still is not None and still.get("aria-hidden") == "true"
@@ -308,11 +309,15 @@ def test_compact_card_has_a_small_still(mini):
     shoulder=st.integers(0, 180),
     elbow=st.integers(0, 150),
 )
-def test_any_valid_pose_draws_inside_its_view_box(view, trunk, hip, knee, ankle, shoulder, elbow):
+def test_any_valid_pose_draws_inside_its_view_box(
+    view: str, trunk: int, hip: int, knee: int, ankle: int, shoulder: int, elbow: int
+) -> None:
     _draws_inside_its_view_box(view, trunk, hip, knee, ankle, shoulder, elbow, other_plane=0)
 
 
-def _draws_inside_its_view_box(view, trunk, hip, knee, ankle, shoulder, elbow, other_plane):
+def _draws_inside_its_view_box(
+    view: str, trunk: int, hip: int, knee: int, ankle: int, shoulder: int, elbow: int, other_plane: int
+) -> None:
     data = {
         "view": view,
         "positions": {
@@ -372,12 +377,14 @@ def _absolute(d: str) -> list[tuple[float, float]]:
     return points
 
 
-def test_the_words_pair_sided_props_and_say_only_what_changes():
+def test_the_words_pair_sided_props_and_say_only_what_changes() -> None:
     """'Left knee on the left pad, right knee on the right pad' is 'both knees on the pads', and a
     position resting as the one before says only what moves (the adductor machine's figure)."""
     text = (ROOT / "docs/exercises/adductor-machine.md").read_text(encoding="utf-8")
     data = yaml.safe_load(text.split("---")[1])["figure"]
     words = figure_drawing(data, "Adductor machine", set()).description
     assert "both knees on the pads" in words and "left knee" not in words
-    start, end = re.search(r"Start: ([^.]*)\. End: ([^.]*)\.", words).groups()
+    found = re.search(r"Start: ([^.]*)\. End: ([^.]*)\.", words)
+    assert found
+    start, end = found.groups()
     assert "on the seat" in start and "on the" not in end and end  # the end says only what moved

@@ -43,7 +43,7 @@ def _numbers(d: str) -> list[float]:
     return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", d)]
 
 
-def test_the_inset_is_declared_in_the_figure_data():
+def test_the_inset_is_declared_in_the_figure_data() -> None:
     schema = figure_schema()
     jsonschema.Draft202012Validator(schema).validate(SQUAT)
     with pytest.raises(jsonschema.ValidationError, match="'view' is a required property"):
@@ -52,7 +52,7 @@ def test_the_inset_is_declared_in_the_figure_data():
         jsonschema.Draft202012Validator(schema).validate({**SQUAT, "inset": {"view": "back"}})
 
 
-def test_the_inset_sees_what_the_main_view_hides():
+def test_the_inset_sees_what_the_main_view_hides() -> None:
     art = figure_drawing(SQUAT, "Squat", set())
     assert art.inset is not None and art.inset.label == "Side view"
     start, down = art.inset.panels
@@ -69,7 +69,7 @@ def test_the_inset_sees_what_the_main_view_hides():
     assert inset.y + inset.height * inset.scale <= art.height
 
 
-def test_the_inset_moves_at_the_main_bodys_key_times():
+def test_the_inset_moves_at_the_main_bodys_key_times() -> None:
     art = figure_drawing(SQUAT, "Squat", set())
     main_times = art.key_times.split(";")
     inset_times = art.inset_key_times.split(";")
@@ -80,7 +80,7 @@ def test_the_inset_moves_at_the_main_bodys_key_times():
     assert moving and all(len(a.values.split(";")) == len(inset_times) for m in moving for a in m.animations)
 
 
-def test_the_inset_is_in_the_html_framed_and_named_within_the_budget():
+def test_the_inset_is_in_the_html_framed_and_named_within_the_budget() -> None:
     env = Environment(loader=PackageLoader("exercise_atlas", "templates"), autoescape=True)
     exercise = {"id": "squat", "name": "Squat", "muscles": {"primary": []}, "figure": SQUAT}
     html = str(figure_html(env, exercise, {}, {}))
@@ -104,17 +104,17 @@ def test_the_inset_is_in_the_html_framed_and_named_within_the_budget():
         (Camera("oblique", 70, 8), "Left side"),
     ],
 )
-def test_the_inset_is_named_by_what_it_shows(camera: Camera, name: str):
+def test_the_inset_is_named_by_what_it_shows(camera: Camera, name: str) -> None:
     assert view_name(camera) == name
 
 
-def test_sliding_adduction_shows_the_hips_sitting_back_in_a_second_view():
+def test_sliding_adduction_shows_the_hips_sitting_back_in_a_second_view() -> None:
     data = yaml.safe_load((ROOT / "docs/exercises/sliding-adduction.md").read_text(encoding="utf-8").split("---\n")[1])
     art = figure_drawing(data["figure"], data["name"], set())
     assert art.inset is not None and art.inset_moving
 
 
-def test_room_is_kept_beside_the_body_so_the_inset_covers_none_of_it():
+def test_room_is_kept_beside_the_body_so_the_inset_covers_none_of_it() -> None:
     from exercise_atlas.figures.motion import timeline
     from exercise_atlas.figures.placing import pose_figure
     from exercise_atlas.figures.screen import Screen

@@ -5,6 +5,7 @@ words name it. The table's own entries pose the body as the hand-written rotatio
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import jsonschema
 import pytest
@@ -36,8 +37,8 @@ HEAD_TURN = Joint(
 )
 
 
-def _looking(turn: float | None) -> dict:
-    start: dict = {"contacts": ["left.foot on floor", "right.foot on floor"]}
+def _looking(turn: float | None) -> dict[str, Any]:
+    start: dict[str, Any] = {"contacts": ["left.foot on floor", "right.foot on floor"]}
     end = dict(start)
     if turn is not None:
         end["head_turn"] = turn
@@ -49,17 +50,17 @@ def head_turn(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(JOINTS, "head_turn", HEAD_TURN)
 
 
-def _validate(data: dict) -> None:
+def _validate(data: dict[str, Any]) -> None:
     jsonschema.Draft202012Validator(figure_schema()).validate(data)
 
 
-def test_without_its_table_entry_a_joint_is_refused_by_the_schema():
+def test_without_its_table_entry_a_joint_is_refused_by_the_schema() -> None:
     with pytest.raises(jsonschema.ValidationError, match="head_turn"):
         _validate(_looking(60))
 
 
 @pytest.mark.usefixtures("head_turn")
-def test_a_joint_added_to_the_table_alone_is_accepted_by_the_schema_and_its_range_checked():
+def test_a_joint_added_to_the_table_alone_is_accepted_by_the_schema_and_its_range_checked() -> None:
     _validate(_looking(60))
     assert figure_issues(_looking(60)) == []
     assert figure_issues(_looking(100)) == [
@@ -72,7 +73,7 @@ def test_a_joint_added_to_the_table_alone_is_accepted_by_the_schema_and_its_rang
 
 
 @pytest.mark.usefixtures("head_turn")
-def test_a_joint_added_to_the_table_alone_turns_the_drawn_body_and_moves():
+def test_a_joint_added_to_the_table_alone_turns_the_drawn_body_and_moves() -> None:
     still, turned = pose_figure(_looking(None)).positions[1], pose_figure(_looking(60)).positions[1]
     # The face turns towards the body's left (+z), the head's centre stays where it was.
     assert turned.points["head"] == pytest.approx(still.points["head"])
@@ -88,7 +89,7 @@ def test_a_joint_added_to_the_table_alone_turns_the_drawn_body_and_moves():
 
 
 @pytest.mark.usefixtures("head_turn")
-def test_a_joint_added_to_the_table_alone_is_named_by_the_words():
+def test_a_joint_added_to_the_table_alone_is_named_by_the_words() -> None:
     words = describe(pose_figure(_looking(60)), "Looking over the shoulder")
     assert "Start: standing, both feet on the floor. End: the head turns to the left." in words
     assert "Then back: the head turns to the right." in words
@@ -97,14 +98,14 @@ def test_a_joint_added_to_the_table_alone_is_named_by_the_words():
 @pytest.mark.parametrize(
     ("plane", "trunk_axis", "sign"), [("side", "z", -1.0), ("front", "x", 1.0), ("top", "y", -1.0)]
 )
-def test_the_table_turns_the_body_as_trunk_then_lean_then_roll(plane: str, trunk_axis: str, sign: float):
+def test_the_table_turns_the_body_as_trunk_then_lean_then_roll(plane: str, trunk_axis: str, sign: float) -> None:
     angles = {"trunk": 30.0, "lean": 50.0, "roll": -20.0}
     expected = mul(mul(rotation(trunk_axis, sign * 30), rotation("z", -50)), rotation("y", -20))
     point = (3.0, 40.0, -7.0)
     assert apply(whole_turn(plane, angles, "body"), point) == pytest.approx(apply(expected, point))
 
 
-def test_the_head_bends_sideways_then_nods():
+def test_the_head_bends_sideways_then_nods() -> None:
     angles = {"neck": 20.0, "neck_side": 10.0}
     expected = mul(rotation("x", -10), rotation("z", -20))
     assert apply(whole_turn("front", angles, "head"), (1.0, 2.0, 3.0)) == pytest.approx(
@@ -112,13 +113,13 @@ def test_the_head_bends_sideways_then_nods():
     )
 
 
-def test_every_whole_body_angle_says_what_it_turns():
+def test_every_whole_body_angle_says_what_it_turns() -> None:
     for joint in catalogue.body_joints():
         part, _, axis = joint.turns.partition(" ")
         assert part in ("body", "head") and (axis == "picture" or axis in ("+x", "-x", "+y", "-y", "+z", "-z"))
 
 
-def test_the_words_always_name_the_working_legs_own_movement():
+def test_the_words_always_name_the_working_legs_own_movement() -> None:
     """The standing leg of the sliding adduction bends and the hips sink, bigger movements than the
     working leg sliding out; the words still say the working leg goes out and comes back in."""
     from pathlib import Path

@@ -26,7 +26,7 @@ SEATED = {
 }
 
 
-def test_the_backrest_stands_behind_the_seated_back_from_the_seat_up():
+def test_the_backrest_stands_behind_the_seated_back_from_the_seat_up() -> None:
     position = pose_figure(SEATED).positions[0]
     machine = next(p for p in position.props if p.type == "machine")
     assert machine.box is not None and machine.parts
@@ -40,7 +40,7 @@ def test_the_backrest_stands_behind_the_seated_back_from_the_seat_up():
     assert base.low[1] == 0 and post.low[1] == 0 and post.high[1] == machine.box.low[1]
 
 
-def test_the_machine_is_drawn_behind_the_body_and_checked_quietly():
+def test_the_machine_is_drawn_behind_the_body_and_checked_quietly() -> None:
     assert figure_issues(SEATED) == []
     art = figure_drawing(SEATED, "Seated machine", set())
     shapes = art.panels[0].shapes
@@ -49,7 +49,7 @@ def test_the_machine_is_drawn_behind_the_body_and_checked_quietly():
     assert len(frame) == 4 and max(frame) < trunk  # seat and legs, backrest and frame, then the body
 
 
-def test_the_adductor_machine_has_its_frame_and_backrest():
+def test_the_adductor_machine_has_its_frame_and_backrest() -> None:
     data = yaml.safe_load((ROOT / "docs/exercises/adductor-machine.md").read_text(encoding="utf-8").split("---\n")[1])
     types = [p["type"] for p in data["figure"]["props"]]
     assert {"bench", "machine", "pad", "handle"} <= set(types)

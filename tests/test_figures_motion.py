@@ -8,6 +8,7 @@ import gzip
 import math
 from dataclasses import fields
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -31,14 +32,15 @@ EXERCISES = sorted(p for p in (ROOT / "docs/exercises").glob("*.md") if "figure:
 BUDGET, BUDGET_GZIP = 8 * 1024, int(2.5 * 1024)
 
 
-def _figure(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+def _figure(path: Path) -> dict[str, Any]:
+    front: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    return front
 
 
 # The oblique camera: the front view turned round the body and tilted down.
 
 
-def test_oblique_camera_turns_the_front_view_round_the_body():
+def test_oblique_camera_turns_the_front_view_round_the_body() -> None:
     front, turned = Camera("front"), Camera("oblique", turn=90, tilt=0)
     point = (10.0, 50.0, 20.0)  # 10 cm forward, 50 up, 20 to the body's left
     assert project(front, point) == pytest.approx((20.0, -50.0, 10.0))
@@ -47,7 +49,7 @@ def test_oblique_camera_turns_the_front_view_round_the_body():
     assert project(Camera("oblique", turn=0, tilt=0), point) == pytest.approx(project(front, point))
 
 
-def test_oblique_tilt_shows_a_forearm_pointing_at_the_reader():
+def test_oblique_tilt_shows_a_forearm_pointing_at_the_reader() -> None:
     """In the front view a forearm held straight forward is a dot; the tilted camera draws it."""
     data = {
         "view": "oblique",
@@ -71,7 +73,7 @@ def test_oblique_tilt_shows_a_forearm_pointing_at_the_reader():
 
 
 @pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)
-def test_every_pose_of_every_movement_keeps_its_shared_contacts(path):
+def test_every_pose_of_every_movement_keeps_its_shared_contacts(path: Path) -> None:
     data = _figure(path)["figure"]
     figure = pose_figure(data)
     positions = figure.positions
@@ -87,7 +89,7 @@ def test_every_pose_of_every_movement_keeps_its_shared_contacts(path):
                 assert pose.points[point] == pytest.approx(tuple(expected), abs=0.01)
 
 
-def test_a_pose_between_is_posed_from_angles_part_way():
+def test_a_pose_between_is_posed_from_angles_part_way() -> None:
     data = {
         "view": "side",
         "positions": {
@@ -103,7 +105,7 @@ def test_a_pose_between_is_posed_from_angles_part_way():
     assert half.points["left.heel"][1] == pytest.approx(body.THICK["foot"] / 2)
 
 
-def test_the_timeline_takes_the_declared_seconds():
+def test_the_timeline_takes_the_declared_seconds() -> None:
     data = {
         "view": "side",
         "positions": {
@@ -122,7 +124,7 @@ def test_the_timeline_takes_the_declared_seconds():
 # One table: schema, ranges, words, placing and drawing agree with it.
 
 
-def test_every_joint_of_the_table_is_in_the_schema_the_body_and_the_words():
+def test_every_joint_of_the_table_is_in_the_schema_the_body_and_the_words() -> None:
     side = FIGURE_SCHEMA["properties"]["positions"]["additionalProperties"]["properties"]["left"]["properties"]
     assert set(side) == set(SIDE_JOINTS) | {"hip", "shoulder"}
     assert set(SIDE_JOINTS) == {f.name for f in fields(Angles)}  # each one posed by forward kinematics
@@ -134,7 +136,7 @@ def test_every_joint_of_the_table_is_in_the_schema_the_body_and_the_words():
             assert joint.part and joint.more and joint.less and joint.other_way
 
 
-def test_every_prop_type_of_the_table_is_in_the_schema_placed_and_drawn():
+def test_every_prop_type_of_the_table_is_in_the_schema_placed_and_drawn() -> None:
     prop = FIGURE_SCHEMA["properties"]["props"]["items"]["properties"]
     assert prop["type"]["enum"] == list(PROPS)
     assert set(PLACERS) == set(PROPS) == set(DRAWERS)
@@ -142,7 +144,7 @@ def test_every_prop_type_of_the_table_is_in_the_schema_placed_and_drawn():
         assert set(kind.needs) <= set(prop), kind.name
 
 
-def test_a_joint_missing_from_the_table_is_a_message_not_a_crash():
+def test_a_joint_missing_from_the_table_is_a_message_not_a_crash() -> None:
     assert range_issue(("positions", "start", "left", "hip_rotaton"), "hip_rotaton", 10) == [
         (("positions", "start", "left", "hip_rotaton"), "unknown joint 'hip_rotaton' (did you mean 'hip_rotation'?)")
     ]
@@ -151,12 +153,12 @@ def test_a_joint_missing_from_the_table_is_a_message_not_a_crash():
 # The checks a physiotherapist would make: exact messages.
 
 
-def _standing(**end: object) -> dict:
+def _standing(**end: object) -> dict[str, Any]:
     feet = ["left.foot on floor", "right.foot on floor"]
     return {"view": "side", "positions": {"start": {"contacts": feet}, "end": {"contacts": feet, **end}}}
 
 
-def test_a_squat_with_the_hips_behind_the_feet_tips_over():
+def test_a_squat_with_the_hips_behind_the_feet_tips_over() -> None:
     data = _standing(both={"hip": 100, "knee": 100})
     assert figure_issues(data) == [
         (
@@ -172,14 +174,14 @@ def test_a_squat_with_the_hips_behind_the_feet_tips_over():
     assert figure_issues(data) == []
 
 
-def test_a_hand_on_a_wall_holds_a_body_that_would_tip():
+def test_a_hand_on_a_wall_holds_a_body_that_would_tip() -> None:
     data = _standing(both={"hip": 100, "knee": 100}, right={"shoulder": 90})
     data["props"] = [{"type": "wall", "at": "right.hand", "offset": 0}]
     data["positions"]["end"]["contacts"] = [*data["positions"]["end"]["contacts"], "right.hand on wall"]
     assert [m for _, m in figure_issues(data) if "tip over" in m] == []
 
 
-def test_two_hands_on_one_kettlebell_handle():
+def test_two_hands_on_one_kettlebell_handle() -> None:
     data = {
         "view": "front",
         "props": [{"type": "kettlebell", "between": ["left.hand", "right.hand"]}],
@@ -195,7 +197,7 @@ def test_two_hands_on_one_kettlebell_handle():
     )
 
 
-def test_a_kettlebell_between_closed_legs_passes_into_a_thigh():
+def test_a_kettlebell_between_closed_legs_passes_into_a_thigh() -> None:
     data = {
         "view": "front",
         "props": [{"type": "kettlebell", "between": ["left.hand", "right.hand"]}],
@@ -211,8 +213,8 @@ def test_a_kettlebell_between_closed_legs_passes_into_a_thigh():
     )
 
 
-def test_a_contact_off_its_surface_says_which_way():
-    data = {
+def test_a_contact_off_its_surface_says_which_way() -> None:
+    data: dict[str, Any] = {
         "view": "front",
         "props": [{"type": "bench", "height": 40, "at": "left.ankle", "offset": 0, "length": 40}],
         "positions": {
@@ -232,7 +234,7 @@ def test_a_contact_off_its_surface_says_which_way():
     ) in issues
 
 
-def test_a_movement_too_small_to_see():
+def test_a_movement_too_small_to_see() -> None:
     data = _standing(right={"hip_abduction": 4})
     data["positions"]["end"]["contacts"] = ["left.foot on floor"]
     assert figure_issues(data) == [
@@ -244,7 +246,7 @@ def test_a_movement_too_small_to_see():
     ]
 
 
-def test_the_words_say_what_moves_not_the_angles():
+def test_the_words_say_what_moves_not_the_angles() -> None:
     data = _standing(both={"hip": 100, "knee": 100}, trunk=35)
     words = describe(pose_figure(data), "Squat")
     assert words == (
@@ -257,7 +259,7 @@ def test_the_words_say_what_moves_not_the_angles():
 # The budget: a full figure adds at most 8 KiB of HTML to a page (2.5 KiB gzipped).
 
 
-def test_every_figure_keeps_to_its_byte_budget(capsys):
+def test_every_figure_keeps_to_its_byte_budget(capsys: pytest.CaptureFixture[str]) -> None:
     env = Environment(loader=PackageLoader("exercise_atlas", "templates"), autoescape=True)
     muscles = {m["id"]: m for m in yaml.safe_load((ROOT / "data/muscles.yml").read_text(encoding="utf-8"))}
     regions = yaml.safe_load((ROOT / "data/vocabulary.yml").read_text(encoding="utf-8"))["figure_regions"]
@@ -277,7 +279,7 @@ def test_every_figure_keeps_to_its_byte_budget(capsys):
 # The author's preview: one command shows the figure, moving and still, with the check's lines.
 
 
-def test_the_preview_shows_the_figure_moving_and_still(mini, capsys):
+def test_the_preview_shows_the_figure_moving_and_still(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from exercise_atlas.cli.commands import main
 
     assert main(["figure", "ball-squeeze", "-o", "preview.html"]) == 0
@@ -287,7 +289,7 @@ def test_the_preview_shows_the_figure_moving_and_still(mini, capsys):
     assert "Wrote preview.html (0 problem(s))" in capsys.readouterr().out
 
 
-def test_the_preview_lists_a_problem_with_what_to_change(mini, capsys):
+def test_the_preview_lists_a_problem_with_what_to_change(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from conftest import edit
 
     from exercise_atlas.cli.commands import main
@@ -305,7 +307,7 @@ def test_the_preview_lists_a_problem_with_what_to_change(mini, capsys):
     assert main(["figure", "no-such", "-o", "preview.html"]) == 2
 
 
-def test_a_site_that_does_not_require_figures_builds_an_exercise_without_one(mini):
+def test_a_site_that_does_not_require_figures_builds_an_exercise_without_one(mini: Path) -> None:
     from conftest import edit, problems
 
     edit(mini / "data/vocabulary.yml", "figure_required: true\n", "")
@@ -330,7 +332,7 @@ def _contrast(a: str, b: str) -> float:
 
 
 @pytest.mark.parametrize("scheme", ['[data-md-color-scheme="default"]', '[data-md-color-scheme="slate"]'])
-def test_the_working_muscle_stands_out_from_its_limb_in_both_palettes(scheme):
+def test_the_working_muscle_stands_out_from_its_limb_in_both_palettes(scheme: str) -> None:
     import re
 
     css = (ROOT / "src/exercise_atlas/assets/exercise-atlas.css").read_text(encoding="utf-8")
@@ -341,13 +343,13 @@ def test_the_working_muscle_stands_out_from_its_limb_in_both_palettes(scheme):
     assert _contrast(colours["muscle-far"], colours["far"]) >= 3  # on a far limb
 
 
-def test_a_head_resting_on_an_arm_must_touch_it():
+def test_a_head_resting_on_an_arm_must_touch_it() -> None:
     side_lying = {
         "trunk": -82,
         "right": {"hip": -8, "shoulder": 170, "elbow": 30},
         "contacts": ["right.hip on floor", "head on right.upper_arm"],
     }
-    data = {
+    data: dict[str, Any] = {
         "view": "front",
         "positions": {"start": side_lying, "end": {**side_lying, "right": {"hip": -14, "shoulder": 170, "elbow": 30}}},
     }

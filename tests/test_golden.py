@@ -15,7 +15,7 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in GOLDEN.glob("*.md")))
-def test_golden(mini, request: pytest.FixtureRequest, name: str):
+def test_golden(mini: Path, request: pytest.FixtureRequest, name: str) -> None:
     source = (GOLDEN / f"{name}.md").read_text(encoding="utf-8")
     html = render(source) + "\n"
     expected = GOLDEN / f"{name}.html"
@@ -24,7 +24,7 @@ def test_golden(mini, request: pytest.FixtureRequest, name: str):
     assert html == expected.read_text(encoding="utf-8")
 
 
-def test_every_golden_case_is_covered():
+def test_every_golden_case_is_covered() -> None:
     assert {p.stem for p in GOLDEN.glob("*.md")} == {
         "full-card", "compact-card", "muscle-table", "bibliography", "cited-paragraph"
     }  # fmt: skip

@@ -14,7 +14,7 @@ from exercise_atlas.markup.grammar import MacroCall, MacroSyntaxError, citation_
         ('f("a\\"b", n=3, flag=true,)', MacroCall("f", ('a"b',), {"n": 3, "flag": True})),
     ],
 )
-def test_valid_calls_parse(inner, expected):
+def test_valid_calls_parse(inner: str, expected: MacroCall) -> None:
     assert parse_macro(inner) == expected
 
 
@@ -31,11 +31,11 @@ def test_valid_calls_parse(inner, expected):
         ('exercise_card("unterminated)', "unexpected character '\"' (text must be in quotes)"),
     ],
 )
-def test_malformed_calls_say_what_is_wrong(inner, message):
+def test_malformed_calls_say_what_is_wrong(inner: str, message: str) -> None:
     with pytest.raises(MacroSyntaxError) as error:
         parse_macro(inner)
     assert str(error.value) == message
 
 
-def test_citation_keys_in_order_with_repeats():
+def test_citation_keys_in_order_with_repeats() -> None:
     assert citation_keys("a [@x] b [@y; @x] [@not a key]") == ["x", "y", "x"]

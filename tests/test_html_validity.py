@@ -12,6 +12,7 @@ from browser import serve
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
+from browser import WithoutServiceWorkers
 from validate_html import VNU_JAR, check, pages
 
 
@@ -25,7 +26,7 @@ def require_java() -> None:
     pytest.skip(reason)
 
 
-def test_every_page_is_valid_html(site: Path, tmp_path: Path):
+def test_every_page_is_valid_html(site: Path, tmp_path: Path) -> None:
     require_java()
     if not VNU_JAR.exists():
         pytest.fail("vnu-jar is missing: run `make setup-dev` (npm ci)")
@@ -40,19 +41,18 @@ def test_every_page_is_valid_html(site: Path, tmp_path: Path):
     assert [e.show(site) for e in errors if e.file != broken.resolve()] == []
 
 
-def test_toggles_are_not_restored_on_back(browser, site: Path):
+def test_toggles_are_not_restored_on_back(browser: WithoutServiceWorkers, site: Path) -> None:
     """Material put autocomplete="off" on its drawer and search toggles so that going Back does
     not show an open menu or search; overrides/main.html replaces that invalid attribute with a
     form owner that has it. Chromium restores a plain checkbox on Back, so this catches a loss."""
-    context = browser.new_context(viewport={"width": 390, "height": 800})
-    page = context.new_page()
-    with serve(site) as base:
-        for toggle in ("__drawer", "__search"):
-            page.goto(base + "anatomy/")
-            page.locator(f"label.md-header__button[for='{toggle}']").click()
-            assert page.locator(f"#{toggle}").is_checked()
-            page.goto(base + "myths/")
-            page.go_back()
-            assert page.url == base + "anatomy/"
-            assert not page.locator(f"#{toggle}").is_checked(), f"{toggle} restored on Back"
-    context.close()
+    with browser.new_context(viewport={"width": 390, "height": 800}) as context:
+        page = context.new_page()
+        with serve(site) as base:
+            for toggle in ("__drawer", "__search"):
+                page.goto(base + "anatomy/")
+                page.locator(f"label.md-header__button[for='{toggle}']").click()
+                assert page.locator(f"#{toggle}").is_checked()
+                page.goto(base + "myths/")
+                page.go_back()
+                assert page.url == base + "anatomy/"
+                assert not page.locator(f"#{toggle}").is_checked(), f"{toggle} restored on Back"

@@ -18,18 +18,19 @@ from exercise_atlas.markup.macros import (
 
 def _site() -> Site:
     site = Site()
-    site.exercises = {"a": None}  # type: ignore[dict-item] - only the ids matter here
-    site.muscles = {"gracilis": {}, "adductor-longus": {}}  # type: ignore[dict-item]
+    # Only the ids matter here: the records themselves are left out.
+    site.exercises = {"a": None}  # type: ignore[dict-item]
+    site.muscles = {"gracilis": {}, "adductor-longus": {}}  # type: ignore[typeddict-item]
     site.broken_exercises = {"broken"}
     return site
 
 
-def test_defaults_are_filled_in():
+def test_defaults_are_filled_in() -> None:
     found, args = bind(parse_macro('exercise_card("a")'), _site())
     assert (found.name, args) == ("exercise_card", {"id": "a", "variant": "full"})
 
 
-def test_every_macro_is_registered_with_its_function():
+def test_every_macro_is_registered_with_its_function() -> None:
     assert list(MACROS) == [
         "exercise_card",
         "exercise_library",
@@ -71,13 +72,13 @@ def test_every_macro_is_registered_with_its_function():
         ]),
     ],
 )  # fmt: skip
-def test_bad_calls_report_every_problem(inner, messages):
+def test_bad_calls_report_every_problem(inner: str, messages: list[str]) -> None:
     with pytest.raises(MacroError) as error:
         bind(parse_macro(inner), _site())
     assert error.value.messages == messages
 
 
-def test_validators_each_on_their_own():
+def test_validators_each_on_their_own() -> None:
     site = _site()
     assert text("x", site) == "x"
     with pytest.raises(ValueError, match=r"^expected text in quotes$"):

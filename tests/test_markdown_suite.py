@@ -48,7 +48,7 @@ PATCH = textwrap.dedent(
 
 
 @pytest.mark.parametrize("data", ["the mini site's data", "no site data"])
-def test_python_markdowns_own_suite_passes_with_our_extension(tmp_path: Path, data: str):
+def test_python_markdowns_own_suite_passes_with_our_extension(tmp_path: Path, data: str) -> None:
     """With the mini site's data, and with the defaults in a folder that has no site (Markdown's
     own source), where nothing may be written either."""
     version = markdown.__version__

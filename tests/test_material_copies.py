@@ -32,13 +32,13 @@ def material_script(name: str) -> str:
     """The inline script every page runs, from Material's partial (optional features left out)."""
     text = (PARTIALS / f"{name}.html").read_text(encoding="utf-8")
     text = re.sub(r"\{% if .*? %\}.*?\{% endif %\}", "", text, flags=re.S)  # content.tabs.link: not enabled
-    scripts = re.findall(r"<script>(.*?)</script>", text, re.S)
+    scripts: list[str] = re.findall(r"<script>(.*?)</script>", text, re.S)
     assert len(scripts) == 1, name
     return scripts[0]
 
 
 @pytest.mark.parametrize("name", ["base", "content", "palette"])
-def test_copy_matches_installed_material(name):
+def test_copy_matches_installed_material(name: str) -> None:
     text = (COPIES / f"md-{name}.js").read_text(encoding="utf-8").split(OURS)[0]
     copy = "\n".join(line for line in text.splitlines() if not line.startswith("//"))
     expected = material_script(name)
@@ -50,6 +50,6 @@ def test_copy_matches_installed_material(name):
 
 
 @pytest.mark.parametrize("name", ["base", "content", "palette"])
-def test_our_partial_loads_the_copy(name):
+def test_our_partial_loads_the_copy(name: str) -> None:
     override = (ROOT / "overrides/partials/javascripts" / f"{name}.html").read_text(encoding="utf-8")
     assert f"assets/javascripts/md-{name}.js" in override and "<script>" not in override

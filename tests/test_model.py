@@ -31,11 +31,11 @@ def _compare(typed: Any, schema: dict[str, Any], where: str) -> None:
 
 
 @pytest.mark.parametrize(("typed", "schema"), [(ExerciseData, EXERCISE_SCHEMA), (MuscleData, MUSCLES_SCHEMA["items"])])
-def test_typed_data_matches_the_schema(typed, schema):
+def test_typed_data_matches_the_schema(typed: type, schema: dict[str, Any]) -> None:
     _compare(typed, schema, typed.__name__)
 
 
-def test_the_comparison_notices_a_difference():
+def test_the_comparison_notices_a_difference() -> None:
     class Wrong(typing.TypedDict):
         id: str
 

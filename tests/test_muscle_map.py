@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
 
 from conftest import edit, render
 
@@ -22,13 +24,13 @@ PECTINEUS = """- id: pectineus
 """
 
 
-def muscle_map(html: str, index: int = 0) -> ET.Element:
+def muscle_map(html: str, index: int = 0) -> Any:
     found = re.findall(r'<figure class="muscle-map[^>]*>.*?</figure>', html, re.S)
     assert len(found) > index, "no muscle map in the output"
     return ET.fromstring(found[index])
 
 
-def regions(figure: ET.Element) -> list[tuple[str, str]]:
+def regions(figure: Any) -> list[tuple[str, str]]:
     """(muscle, role) of each region a map draws, in drawing order."""
     roles = []
     for use in figure.iter("use"):
@@ -38,13 +40,13 @@ def regions(figure: ET.Element) -> list[tuple[str, str]]:
     return roles
 
 
-def shared_drawing(html: str) -> ET.Element:
+def shared_drawing(html: str) -> Any:
     found = re.findall(r'<svg[^>]*class="muscle-map-defs".*?</svg>\s*(?=<|$)', html, re.S)
     assert len(found) == 1, f"the shared drawing must be on the page exactly once, found {len(found)}"
     return ET.fromstring(found[0])
 
 
-def test_a_card_highlights_its_primary_and_secondary_muscles(mini):
+def test_a_card_highlights_its_primary_and_secondary_muscles(mini: Path) -> None:
     figure = muscle_map(render('{{ exercise_card("ball-squeeze", variant="page") }}'))
     svg = figure.find("svg")
     assert svg.get("role") == "img"
@@ -62,7 +64,7 @@ def test_a_card_highlights_its_primary_and_secondary_muscles(mini):
     assert "Bold colour: main muscle" in caption and "Soft colour, dashed edge: helper" in caption
 
 
-def test_a_new_muscle_in_the_data_appears_in_the_map_and_the_legend(mini):
+def test_a_new_muscle_in_the_data_appears_in_the_map_and_the_legend(mini: Path) -> None:
     edit(mini / "data/muscles.yml", "- id: gracilis", PECTINEUS + "- id: gracilis")
     edit(mini / "docs/exercises/ball-squeeze.md", "secondary: [gracilis]", "secondary: [gracilis, pectineus]")
     html = render('{{ exercise_card("ball-squeeze") }}')
@@ -75,7 +77,7 @@ def test_a_new_muscle_in_the_data_appears_in_the_map_and_the_legend(mini):
     assert shape.find("path/title").text == "Pectineus"  # the name shown on hover
 
 
-def test_plain_muscles_are_drawn_faintly_and_deep_ones_only_when_highlighted(mini):
+def test_plain_muscles_are_drawn_faintly_and_deep_ones_only_when_highlighted(mini: Path) -> None:
     edit(
         mini / "data/muscles.yml", "- id: gracilis", PECTINEUS.replace("Z\n", "Z\n    deep: true\n") + "- id: gracilis"
     )
@@ -98,7 +100,7 @@ def test_plain_muscles_are_drawn_faintly_and_deep_ones_only_when_highlighted(min
     assert "muscle-map--aside" in deep.get("class")
 
 
-def test_the_library_map_is_a_picker_of_the_muscles_the_filter_knows(mini):
+def test_the_library_map_is_a_picker_of_the_muscles_the_filter_knows(mini: Path) -> None:
     figure = muscle_map(render("{{ exercise_library() }}"))
     svg = figure.find("svg")
     assert svg.get("aria-hidden") == "true" and svg.get("role") is None  # the checkboxes are the accessible way
@@ -113,7 +115,7 @@ def test_the_library_map_is_a_picker_of_the_muscles_the_filter_knows(mini):
     ]
 
 
-def test_compact_cards_carry_no_map(mini):
+def test_compact_cards_carry_no_map(mini: Path) -> None:
     html = render('{{ exercise_card("ball-squeeze", variant="compact") }}')
     assert "muscle-map" not in html and "<use" not in html
     # The card still names the muscles, what it works most and what helps.
@@ -132,7 +134,7 @@ def references(html: str) -> list[str]:
     return re.findall(r'<use[^>]*\shref="#([^"]+)"', html)
 
 
-def test_a_page_with_several_maps_defines_the_drawing_once_and_every_reference_resolves(mini):
+def test_a_page_with_several_maps_defines_the_drawing_once_and_every_reference_resolves(mini: Path) -> None:
     html = render(
         '{{ muscle_map("gracilis") }}\n\n{{ exercise_card("ball-squeeze") }}\n\n'
         '{{ muscle_map("adductor-longus", helpers="gracilis") }}\n\n{{ exercise_library() }}'
@@ -148,7 +150,7 @@ def test_a_page_with_several_maps_defines_the_drawing_once_and_every_reference_r
     assert not re.search(r"\s(style|fill|stroke)=", text)
 
 
-def test_each_map_keeps_its_own_title_and_description(mini):
+def test_each_map_keeps_its_own_title_and_description(mini: Path) -> None:
     html = render('{{ muscle_map("gracilis") }}\n\n{{ muscle_map("adductor-longus", helpers="gracilis") }}')
     titles = [muscle_map(html, i).find("svg/title").text for i in (0, 1)]
     descs = [muscle_map(html, i).find("svg/desc").text for i in (0, 1)]
@@ -156,18 +158,18 @@ def test_each_map_keeps_its_own_title_and_description(mini):
     assert "main muscles: Gracilis." in descs[0] and "helpers: Gracilis." in descs[1]
 
 
-def test_a_page_without_a_map_has_no_drawing(mini):
+def test_a_page_without_a_map_has_no_drawing(mini: Path) -> None:
     html = render('Text.\n\n{{ exercise_card("ball-squeeze", variant="compact") }}')
     assert "muscle-map-defs" not in html and "<symbol" not in html
 
 
-def test_contributor_text_in_the_map_is_escaped(mini):
+def test_contributor_text_in_the_map_is_escaped(mini: Path) -> None:
     edit(mini / "data/muscles.yml", "name: Gracilis", "name: <b>Gracilis</b>")
     html = render('{{ muscle_map("gracilis") }}')
     assert "<b>" not in html and "&lt;b&gt;Gracilis&lt;/b&gt;" in html
 
 
-def test_the_ladder_shows_every_rung_easiest_first(mini):
+def test_the_ladder_shows_every_rung_easiest_first(mini: Path) -> None:
     html = render('{{ exercise_card("copenhagen", variant="page") }}')
     rungs = re.findall(r'<li [^>]*class="(ladder__rung[^"]*)"[^>]*>(.*?)</li>', html)
     assert [(c, re.sub("<[^>]+>", "", text)) for c, text in rungs] == [
@@ -179,12 +181,12 @@ def test_the_ladder_shows_every_rung_easiest_first(mini):
 
 def _exercises(ladders: dict[str, tuple[list[str], list[str]]]) -> dict[str, Exercise]:
     return {
-        key: Exercise(key, {"name": key, "regressions": down, "progressions": up}, f"{key}.md", None)  # type: ignore[arg-type]
+        key: Exercise(key, {"name": key, "regressions": down, "progressions": up}, f"{key}.md", None)  # type: ignore[arg-type, typeddict-item]
         for key, (down, up) in ladders.items()
     }
 
 
-def test_ladder_rungs_are_transitive_with_alternatives_at_one_rung():
+def test_ladder_rungs_are_transitive_with_alternatives_at_one_rung() -> None:
     exercises = _exercises(
         {
             "a": ([], ["b", "c"]),
@@ -198,13 +200,13 @@ def test_ladder_rungs_are_transitive_with_alternatives_at_one_rung():
     assert ladder(exercises, "a") == [(0, ["a"]), (1, ["b", "c"]), (2, ["d"]), (3, ["e"])]
 
 
-def test_a_long_ladder_shows_its_nearest_rungs():
+def test_a_long_ladder_shows_its_nearest_rungs() -> None:
     chain = {f"s{i}": ([f"s{i - 1}"] if i else [], [f"s{i + 1}"] if i < 9 else []) for i in range(10)}
     offsets = [offset for offset, _ in ladder(_exercises(chain), "s5")]
     assert offsets == [-4, -3, -2, -1, 0, 1, 2, 3, 4]
 
 
-def test_a_map_refers_to_the_drawing_file_from_where_the_generator_publishes_the_page():
+def test_a_map_refers_to_the_drawing_file_from_where_the_generator_publishes_the_page() -> None:
     """MkDocs resolves a <use> link from the page's address; Zensical rewrites it from the source."""
     from exercise_atlas.build.generators import _published_directory, _published_file, _source
     from exercise_atlas.markup.links import relative_link
@@ -225,7 +227,7 @@ def test_a_map_refers_to_the_drawing_file_from_where_the_generator_publishes_the
             assert relative_link(sprite, origin(page)) == href, (origin.__name__, page)
 
 
-def test_the_drawing_file_holds_every_shape_with_no_colour_of_its_own(mini):
+def test_the_drawing_file_holds_every_shape_with_no_colour_of_its_own(mini: Path) -> None:
     """The page's stylesheet does not reach into another file: colours come by inheritance."""
     from exercise_atlas.content.loader import load_site
     from exercise_atlas.content.model import Settings

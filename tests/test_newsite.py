@@ -21,7 +21,7 @@ def _init(folder: Path, *options: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*INIT, str(folder), *options], capture_output=True, text=True)
 
 
-def test_init_writes_a_neutral_site_of_the_authors_own_that_builds(tmp_path: Path):
+def test_init_writes_a_neutral_site_of_the_authors_own_that_builds(tmp_path: Path) -> None:
     folder = tmp_path / "cuff-atlas"
     made = _init(folder, "--name", "Rotator Cuff Atlas", "--url", "https://cuff.example.org/atlas")
     assert made.returncode == 0, made.stderr
@@ -57,7 +57,7 @@ def test_init_writes_a_neutral_site_of_the_authors_own_that_builds(tmp_path: Pat
     assert json.loads(schema.stdout)["$id"] == "https://cuff.example.org/atlas/schema/exercise.schema.json"
 
 
-def test_without_an_address_the_site_has_none_of_ours(tmp_path: Path):
+def test_without_an_address_the_site_has_none_of_ours(tmp_path: Path) -> None:
     folder = tmp_path / "atlas"
     assert _init(folder).returncode == 0
     assert "\n# site_url: https://example.org/my-site/" in (folder / "mkdocs.yml").read_text()
@@ -67,7 +67,7 @@ def test_without_an_address_the_site_has_none_of_ours(tmp_path: Path):
     assert "$id" not in json.loads(schema.stdout)
 
 
-def test_init_refuses_a_folder_with_files_and_an_address_that_is_not_one(tmp_path: Path):
+def test_init_refuses_a_folder_with_files_and_an_address_that_is_not_one(tmp_path: Path) -> None:
     (tmp_path / "keep.txt").write_text("mine")
     refused = _init(tmp_path)
     assert (refused.returncode, refused.stderr) == (2, f"{tmp_path.as_posix()} is not empty; choose a new folder\n")
@@ -78,7 +78,7 @@ def test_init_refuses_a_folder_with_files_and_an_address_that_is_not_one(tmp_pat
     )
 
 
-def test_help_lists_every_command_one_line_each():
+def test_help_lists_every_command_one_line_each() -> None:
     shown = subprocess.run([sys.executable, "-m", "exercise_atlas", "--help"], capture_output=True, text=True).stdout
     listed = re.findall(r"^    (\w+) +(\S.*)$", shown, re.M)
     assert [name for name, _ in listed] == ["check", "schema", "export", "prepare", "new", "figure", "init"]

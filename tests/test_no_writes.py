@@ -14,7 +14,7 @@ def _tree(root: Path) -> dict[str, bytes]:
     return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
 
 
-def test_constructing_the_extension_in_a_site_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_constructing_the_extension_in_a_site_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = copy_mini(tmp_path)
     monkeypatch.chdir(root)
     before = _tree(root)
@@ -34,14 +34,16 @@ Text with *emphasis*, an e-mail address <someone@example.com>, a handle @someone
 """
 
 
-def test_where_there_is_no_site_a_page_converts_as_plain_markdown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_where_there_is_no_site_a_page_converts_as_plain_markdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     with_atlas = markdown.markdown(PLAIN, extensions=["exercise_atlas"])
     assert with_atlas == markdown.markdown(PLAIN)
     assert list(tmp_path.iterdir()) == []  # nothing written: no docs/assets, no export
 
 
-def test_a_build_judges_the_last_page_once_it_is_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_a_build_judges_the_last_page_once_it_is_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The table of contents runs the postprocessors over each heading's text before the page is
     done. The build must not take that for the end of its last page: a link to an anchor on the
     page rendered last is judged against the whole page, not against one heading's text."""

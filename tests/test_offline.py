@@ -19,12 +19,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser import SHOTS, search, serve
-from conftest import ROOT, build_with, edit
-from playwright.sync_api import expect
+from browser import SHOTS, WithoutServiceWorkers, attribute, search, serve
+from conftest import ROOT, build_with, edit, found
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, expect
 
 from exercise_atlas.build.check import read_config
 
@@ -45,7 +46,7 @@ class Hosted:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder holding the built site at adductor-atlas/."""
     host = tmp_path_factory.mktemp("host")
     result = build_with("mkdocs", ROOT, host / "adductor-atlas", site_url=SITE_URL)
@@ -59,7 +60,7 @@ def layout(kind: str, host: Path) -> Hosted:
 
 
 @pytest.fixture(params=["root", "subpath"])
-def hosted(request, built: Path) -> Hosted:
+def hosted(request: pytest.FixtureRequest, built: Path) -> Hosted:
     return layout(request.param, built)
 
 
@@ -76,43 +77,44 @@ def base(hosted: Hosted) -> Iterator[str]:
 
 
 @pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
-    yield context
-    context.close()
+def context(browser: WithoutServiceWorkers) -> Iterator[BrowserContext]:
+    with browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow") as context:
+        yield context
 
 
-def build_of(page) -> str:
+def build_of(page: Page) -> str:
     """The build the page comes from, as offline.js passes it to the worker."""
-    return re.sub(r"\D", "", page.locator('link[rel="manifest"]').get_attribute("data-build"))
+    return re.sub(r"\D", "", attribute(page.locator('link[rel="manifest"]'), "data-build"))
 
 
-def wait_until_saved(page, timeout: float = 60_000) -> dict:
+def wait_until_saved(page: Page, timeout: float = 60_000) -> dict[str, Any]:
     """Wait until the worker has saved the site for the page's build; its offline-status.json."""
     expect(page.locator("html")).to_have_attribute("data-offline-saved", build_of(page), timeout=timeout)
-    return page.evaluate(STATUS)
+    status: dict[str, Any] = page.evaluate(STATUS)
+    return status
 
 
 # offline-status.json sits at the site root, beside the manifest.
 STATUS = "fetch(new URL('offline-status.json', document.querySelector('link[rel=manifest]').href)).then(r => r.json())"
 
 
-def cache_names(page) -> list[str]:
-    return page.evaluate("caches.keys()")
+def cache_names(page: Page) -> list[str]:
+    names: list[str] = page.evaluate("caches.keys()")
+    return names
 
 
-def heading(page) -> str:
+def heading(page: Page) -> str:
     return page.locator("article h1").first.inner_text().rstrip("¶").strip()
 
 
 def title(site: Path, path: str) -> str:
     """The first heading of a built page, as the reader sees it."""
     html = (site / path / "index.html").read_text(encoding="utf-8")
-    text = re.search(r"<h1[^>]*>(.*?)(?:<a class=\"headerlink\"|</h1>)", html, re.S).group(1)
+    text = found(r"<h1[^>]*>(.*?)(?:<a class=\"headerlink\"|</h1>)", html, re.S).group(1)
     return unescape(re.sub(r"<[^>]+>", "", text)).strip()
 
 
-def map_is_drawn(page) -> None:
+def map_is_drawn(page: Page) -> None:
     """The page's first muscle map has drawn its skin from the drawing file (an empty box if not)."""
     page.wait_for_function(
         "() => { const use = document.querySelector('figure.muscle-map use.muscle-map__skin');"
@@ -121,18 +123,23 @@ def map_is_drawn(page) -> None:
     )
 
 
-def errors_of(page) -> list[str]:
+def errors_of(page: Page) -> list[str]:
     found: list[str] = []
     page.on("pageerror", lambda error: found.append(str(error)))
     return found
 
 
-def test_after_one_visit_the_site_works_offline(context, base, hosted):
+def test_after_one_visit_the_site_works_offline(context: BrowserContext, base: str, hosted: Hosted) -> None:
     hosts: set[str] = set()  # every request, the worker's included
     context.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
     page = context.new_page()
     errors = errors_of(page)
-    page.on("console", lambda message: "Content Security Policy" in message.text and errors.append(message.text))
+
+    def policy_violation(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            errors.append(message.text)
+
+    page.on("console", policy_violation)
     started = time.monotonic()
     page.goto(base)
     status = wait_until_saved(page)
@@ -179,7 +186,9 @@ def test_after_one_visit_the_site_works_offline(context, base, hosted):
     expect(page.locator(".atlas-offline")).to_have_text("")
 
 
-def test_a_new_build_replaces_the_saved_copies_and_deletes_the_old_cache(context, built, tmp_path):
+def test_a_new_build_replaces_the_saved_copies_and_deletes_the_old_cache(
+    context: BrowserContext, built: Path, tmp_path: Path
+) -> None:
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=COPY_IGNORE)
     served = tmp_path / "host"
@@ -222,7 +231,7 @@ def build_marked(project: Path, out: Path, mark: str) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_an_update_never_mixes_two_builds_in_one_browser(context, tmp_path):
+def test_an_update_never_mixes_two_builds_in_one_browser(context: BrowserContext, tmp_path: Path) -> None:
     """Two builds deployed one after the other, read in two tabs of one browser: every page shows
     its own build's stylesheet, before, during and after the new worker takes over; the tab left
     open on the old build keeps working; the old copies go once no tab shows them."""
@@ -276,7 +285,7 @@ REGISTRATION = (
 )
 
 
-def test_one_worker_a_build_not_one_a_page(context, at_root):
+def test_one_worker_a_build_not_one_a_page(context: BrowserContext, at_root: Hosted) -> None:
     """Every page is rendered at its own moment (data-build): registering each page's own would
     install a new worker, and save the whole site again, on every page opened."""
     with serve(at_root.host) as base:
@@ -294,7 +303,7 @@ def test_one_worker_a_build_not_one_a_page(context, at_root):
         assert page.evaluate(STATUS)["saved"] == first["saved"]  # saved once
 
 
-def test_what_is_saved_after_the_install_is_bounded(context, at_root, tmp_path):
+def test_what_is_saved_after_the_install_is_bounded(context: BrowserContext, at_root: Hosted, tmp_path: Path) -> None:
     """Pages opened after the install are saved within RUNTIME_BUDGET, the oldest dropped first."""
     site = tmp_path / "site"
     shutil.copytree(at_root.site, site)
@@ -326,7 +335,7 @@ def test_what_is_saved_after_the_install_is_bounded(context, at_root, tmp_path):
         assert heading(page) == "You are offline"
 
 
-def test_saving_is_bounded_and_a_page_opened_is_saved(context, at_root, tmp_path):
+def test_saving_is_bounded_and_a_page_opened_is_saved(context: BrowserContext, at_root: Hosted, tmp_path: Path) -> None:
     """With a budget too small for any exercise page, those wait until the reader opens them."""
     site = tmp_path / "site"
     shutil.copytree(at_root.site, site)
@@ -359,22 +368,21 @@ def test_saving_is_bounded_and_a_page_opened_is_saved(context, at_root, tmp_path
         assert heading(page) == "Page not found"
 
 
-def test_chromium_finds_the_site_installable(browser, hosted, tmp_path):
+def test_chromium_finds_the_site_installable(browser: WithoutServiceWorkers, hosted: Hosted, tmp_path: Path) -> None:
     """Installability needs a profile that is not incognito, so a persistent context of its own."""
     from browser import CHROMIUM, CHROMIUM_ARGS
 
     with serve(hosted.host) as root:
         base = root + hosted.prefix
-        context = browser.browser_type.launch_persistent_context(
+        with browser.chromium.browser_type.launch_persistent_context(
             tmp_path / "profile", executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        page = context.new_page()
-        page.goto(base)
-        wait_until_saved(page)
-        cdp = context.new_cdp_session(page)
-        assert cdp.send("Page.getInstallabilityErrors") == {"installabilityErrors": []}
-        manifest = cdp.send("Page.getAppManifest")
-        context.close()
+        ) as context:
+            page = context.new_page()
+            page.goto(base)
+            wait_until_saved(page)
+            cdp = context.new_cdp_session(page)
+            assert cdp.send("Page.getInstallabilityErrors") == {"installabilityErrors": []}
+            manifest = cdp.send("Page.getAppManifest")
     assert manifest["errors"] == []
     parsed = manifest["manifest"]
     assert parsed["startUrl"] == parsed["scope"] == parsed["id"] == base
@@ -401,67 +409,94 @@ COVERED = """() => {
 }"""
 
 
-def test_no_accessibility_violation_with_the_offline_notice(browser, built):
+def test_no_accessibility_violation_with_the_offline_notice(browser: WithoutServiceWorkers, built: Path) -> None:
     """Under the sub-path of site_url, where the 404 page's links (absolute, from site_url) lead."""
     subpath = layout("subpath", built)
-    context = browser.new_context(viewport={"width": 390, "height": 800}, bypass_csp=True, service_workers="allow")
-    page = context.new_page()
-    with serve(subpath.host) as root:
-        base = root + subpath.prefix
-        page.goto(base)
-        wait_until_saved(page)
-        context.set_offline(True)
-        for path in ("offline/", "sample-programme/"):
-            page.goto(base + path)
-            notice = page.get_by_role("status").filter(has_text="You are offline")
-            expect(notice).to_be_visible()
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-            assert [v["id"] for v in result["violations"]] == [], path
-            for where in ("top", "middle", "bottom"):  # the notice covers nothing, wherever one reads
-                page.evaluate(SCROLL_TO[where])
-                assert page.evaluate(COVERED) == [], (path, where)
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.evaluate(SCROLL_TO["top"])
-        page.screenshot(path=str(SHOTS / "offline-notice-390.png"))
-        page.goto(base + "exercises/no-such-exercise/")  # an address the site does not have
-        page.screenshot(path=str(SHOTS / "offline-404-390.png"))
-    context.close()
+    with browser.new_context(
+        viewport={"width": 390, "height": 800}, bypass_csp=True, service_workers="allow"
+    ) as context:
+        page = context.new_page()
+        with serve(subpath.host) as root:
+            base = root + subpath.prefix
+            page.goto(base)
+            wait_until_saved(page)
+            context.set_offline(True)
+            for path in ("offline/", "sample-programme/"):
+                page.goto(base + path)
+                notice = page.get_by_role("status").filter(has_text="You are offline")
+                expect(notice).to_be_visible()
+                page.add_script_tag(path=str(AXE))
+                result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+                assert [v["id"] for v in result["violations"]] == [], path
+                for where in ("top", "middle", "bottom"):  # the notice covers nothing, wherever one reads
+                    page.evaluate(SCROLL_TO[where])
+                    assert page.evaluate(COVERED) == [], (path, where)
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            page.evaluate(SCROLL_TO["top"])
+            page.screenshot(path=str(SHOTS / "offline-notice-390.png"))
+            page.goto(base + "exercises/no-such-exercise/")  # an address the site does not have
+            page.screenshot(path=str(SHOTS / "offline-404-390.png"))
 
 
-def test_from_disk_nothing_breaks_and_no_worker_registers(browser, at_root):
-    context = browser.new_context(service_workers="allow")
-    page = context.new_page()
-    errors = errors_of(page)
-    for path in ("index.html", "exercises/index.html"):
-        page.goto((at_root.site / path).as_uri())
-        expect(page.locator("article h1").first).to_be_visible()
-    page.get_by_role("checkbox", name="Elastic band").check()  # the library still filters
-    expect(page.locator(".exercise-library__count")).to_contain_text(" match")
-    assert page.locator(".atlas-offline").count() == 0
-    page.wait_for_timeout(500)
-    assert context.service_workers == []
-    # Material itself, from disk, asks for a search/search_index.js that only its own offline
-    # plugin writes; that error is Material's, and search is not expected to work from disk.
-    assert [e for e in errors if "search/search_index.js" not in e] == []
-    context.close()
+# Every address a page asks to register as a service worker, recorded before the page's own
+# scripts run.
+RECORD_REGISTRATIONS = """
+window.__registered = [];
+if (window.ServiceWorkerContainer) {
+  const register = ServiceWorkerContainer.prototype.register;
+  ServiceWorkerContainer.prototype.register = function (address, ...rest) {
+    window.__registered.push(String(address));
+    return register.call(this, address, ...rest);
+  };
+}
+"""
+# Resolves in a task after the load event: offline.js registers from its load handler (or at
+# once, if the page has loaded), in a promise that has settled by then.
+AFTER_LOAD = """() => new Promise(resolve => {
+  const later = () => setTimeout(resolve);
+  document.readyState === "complete" ? later() : addEventListener("load", later);
+})"""
 
 
-def test_without_service_workers_nothing_breaks(browser, at_root):
-    context = browser.new_context(service_workers="allow")
-    context.add_init_script("delete Navigator.prototype.serviceWorker")
-    page = context.new_page()
-    errors = errors_of(page)
-    with serve(at_root.host) as base:
-        page.goto(base + "exercises/")
-        assert page.evaluate("'serviceWorker' in navigator") is False
-        page.get_by_role("checkbox", name="Elastic band").check()
+def offline_script_ran(page: Page) -> None:
+    """offline.js is in the page, and the moment it would register a worker has passed."""
+    expect(page.locator('script[src$="assets/javascripts/offline.js"]')).to_have_count(1)
+    page.evaluate(AFTER_LOAD)
+
+
+def test_from_disk_nothing_breaks_and_no_worker_registers(browser: WithoutServiceWorkers, at_root: Hosted) -> None:
+    with browser.new_context(service_workers="allow") as context:
+        context.add_init_script(RECORD_REGISTRATIONS)
+        page = context.new_page()
+        errors = errors_of(page)
+        for path in ("index.html", "exercises/index.html"):
+            page.goto((at_root.site / path).as_uri())
+            expect(page.locator("article h1").first).to_be_visible()
+        page.get_by_role("checkbox", name="Elastic band").check()  # the library still filters
         expect(page.locator(".exercise-library__count")).to_contain_text(" match")
-        assert "Copenhagen" in search(page, "copenhagen")
-        page.wait_for_timeout(500)
-    assert page.locator(".atlas-offline").count() == 0
-    assert context.service_workers == [] and errors == []
-    context.close()
+        offline_script_ran(page)
+        assert page.locator(".atlas-offline").count() == 0
+        assert page.evaluate("window.__registered") == []
+        assert context.service_workers == []
+        # Material itself, from disk, asks for a search/search_index.js that only its own offline
+        # plugin writes; that error is Material's, and search is not expected to work from disk.
+        assert [e for e in errors if "search/search_index.js" not in e] == []
+
+
+def test_without_service_workers_nothing_breaks(browser: WithoutServiceWorkers, at_root: Hosted) -> None:
+    with browser.new_context(service_workers="allow") as context:
+        context.add_init_script("delete Navigator.prototype.serviceWorker")
+        page = context.new_page()
+        errors = errors_of(page)
+        with serve(at_root.host) as base:
+            page.goto(base + "exercises/")
+            assert page.evaluate("'serviceWorker' in navigator") is False
+            page.get_by_role("checkbox", name="Elastic band").check()
+            expect(page.locator(".exercise-library__count")).to_contain_text(" match")
+            assert "Copenhagen" in search(page, "copenhagen")
+            offline_script_ran(page)
+        assert page.locator(".atlas-offline").count() == 0
+        assert context.service_workers == [] and errors == []
 
 
 # --- Without a browser ------------------------------------------------------------------------
@@ -473,7 +508,7 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def test_manifest_is_relative_and_agrees_with_the_site(at_root):
+def test_manifest_is_relative_and_agrees_with_the_site(at_root: Hosted) -> None:
     manifest = json.loads((ROOT / "docs/manifest.webmanifest").read_text(encoding="utf-8"))
     config = read_config(str(ROOT / "mkdocs.yml"))
     assert manifest["name"] == config["site_name"] and manifest["description"] == config["site_description"]
@@ -481,7 +516,7 @@ def test_manifest_is_relative_and_agrees_with_the_site(at_root):
     # No "id": a relative one resolves against the origin, not the sub-path; it defaults to start_url.
     assert manifest["start_url"] == manifest["scope"] == "./" and "id" not in manifest
     css = (ROOT / "docs/assets/atlas.css").read_text(encoding="utf-8")
-    primary = re.search(r'\[data-md-color-scheme="default"\] \{[^}]*--md-primary-fg-color: (#\w+);', css).group(1)
+    primary = found(r'\[data-md-color-scheme="default"\] \{[^}]*--md-primary-fg-color: (#\w+);', css).group(1)
     assert manifest["theme_color"] == primary
     for icon in manifest["icons"]:
         assert not icon["src"].startswith(("/", "http")), icon["src"]
@@ -493,14 +528,14 @@ def test_manifest_is_relative_and_agrees_with_the_site(at_root):
     assert re.search(r'<link rel="manifest" href="../../manifest.webmanifest" data-build="[^"]*\d[^"]*"', html)
 
 
-def test_icons_are_the_favicon_as_rendered_by_the_script():
+def test_icons_are_the_favicon_as_rendered_by_the_script() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts/app_icons.py"), "--check"], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_worker_names_no_other_origin():
+def test_the_worker_names_no_other_origin() -> None:
     for path in ("docs/sw.js", "docs/assets/javascripts/offline.js"):
         code = (ROOT / path).read_text(encoding="utf-8")
         assert not re.search(r"https?://", code), path

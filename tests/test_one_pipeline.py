@@ -64,13 +64,25 @@ UNCITED = """
 }
 """
 
-Change = Callable[[Path], None]
+Change = Callable[[Path], object]  # what it returns (a count of bytes written, say) is not used
+
+
+def steps(*changes: Change) -> Change:
+    """One change made of several, in order."""
+
+    def change(root: Path) -> None:
+        for each in changes:
+            each(root)
+
+    return change
+
+
 ZENSICAL_READS_FRONT_MATTER_FIRST = {"a tab in YAML", "an unquoted colon", "non-breaking spaces as indentation"}
 CASES: dict[str, tuple[Change, list[str]]] = {
     "a macro shown inside a fence inside a fence": (
-        lambda r: (
-            add_extension(r, "pymdownx.superfences"),
-            edit(r / INDEX, CARD, '````markdown\n```\n{{ exercise_card("nope") }}\n```\n````'),
+        steps(
+            lambda r: add_extension(r, "pymdownx.superfences"),
+            lambda r: edit(r / INDEX, CARD, '````markdown\n```\n{{ exercise_card("nope") }}\n```\n````'),
         ),
         [],
     ),
@@ -78,9 +90,9 @@ CASES: dict[str, tuple[Change, list[str]]] = {
     "Windows line endings": (crlf_everywhere, []),
     "a byte-order mark": (lambda r: (r / BALL).write_bytes(b"\xef\xbb\xbf" + (r / BALL).read_bytes()), []),
     "a wrong level and an unknown card further down": (
-        lambda r: (
-            edit(r / BALL, "level: beginner", "level: easy"),
-            (r / BALL).write_text((r / BALL).read_text() + '\n{{ exercise_card("nope") }}\n'),
+        steps(
+            lambda r: edit(r / BALL, "level: beginner", "level: easy"),
+            lambda r: (r / BALL).write_text((r / BALL).read_text() + '\n{{ exercise_card("nope") }}\n'),
         ),
         [
             f"{BALL}:6: level: expected one of 'beginner', 'intermediate', 'advanced'; got 'easy'",
@@ -228,9 +240,9 @@ CASES: dict[str, tuple[Change, list[str]]] = {
         ],
     ),
     "an image without alt text": (
-        lambda r: (
-            (r / "docs/ball.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8"),
-            edit(r / INDEX, "Text with", "![](ball.svg)\n\nText with"),
+        steps(
+            lambda r: (r / "docs/ball.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8"),
+            lambda r: edit(r / INDEX, "Text with", "![](ball.svg)\n\nText with"),
         ),
         [
             f"{INDEX}:6: ![](ball.svg): an image without alt text; describe what it shows between the brackets: "
@@ -296,7 +308,7 @@ def build_problems(log: str) -> list[str]:
 @pytest.mark.parametrize("case", list(CASES))
 def test_check_and_build_report_the_same_lines(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str, generator: str
-):
+) -> None:
     change, expected = CASES[case]
     root = copy_mini(tmp_path)
     change(root)
@@ -314,7 +326,7 @@ def test_check_and_build_report_the_same_lines(
 
 
 @pytest.mark.parametrize("case", list(CONFIG_CASES))
-def test_a_wrong_option_fails_both_the_same_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str):
+def test_a_wrong_option_fails_both_the_same_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
     change, message = CONFIG_CASES[case]
     root = copy_mini(tmp_path)
     change(root)

@@ -29,14 +29,14 @@ def _wheel(dist: Path) -> Path:
     return next(dist.glob("exercise_atlas-*.whl"))
 
 
-def test_twine_check_passes(dist: Path):
+def test_twine_check_passes(dist: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "twine", "check", "--strict", *map(str, dist.iterdir())], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_wheel_carries_what_a_site_needs(dist: Path):
+def test_wheel_carries_what_a_site_needs(dist: Path) -> None:
     names = set(zipfile.ZipFile(_wheel(dist)).namelist())
     version = exercise_atlas.__version__
     for name in (
@@ -51,17 +51,18 @@ def test_wheel_carries_what_a_site_needs(dist: Path):
     assert not [n for n in names if n.startswith(("tests/", "docs/", "data/"))]
 
 
-def test_metadata_is_fit_to_publish(dist: Path):
+def test_metadata_is_fit_to_publish(dist: Path) -> None:
     with zipfile.ZipFile(_wheel(dist)) as wheel:
         info = next(n for n in wheel.namelist() if n.endswith("dist-info/METADATA"))
         metadata = email.message_from_bytes(wheel.read(info))
     assert metadata["Version"] == exercise_atlas.__version__  # one place: exercise_atlas.__version__
     assert metadata["License-Expression"] == "MIT"
-    assert "Typing :: Typed" in metadata.get_all("Classifier")
-    assert any(url.startswith("Source, https://") for url in metadata.get_all("Project-URL"))
+    assert "Typing :: Typed" in metadata.get_all("Classifier", [])
+    assert any(url.startswith("Source, https://") for url in metadata.get_all("Project-URL", []))
     requirements = metadata.get_all("Requires-Dist")
     assert requirements and all(re.search(r">=[\d.]+", r) and re.search(r"<\d", r) for r in requirements), requirements
     description = metadata.get_payload()
+    assert isinstance(description, str)
     assert description.startswith("# exercise-atlas") and len(description) < 8000  # its own README
     with tarfile.open(next(dist.glob("exercise_atlas-*.tar.gz"))) as sdist:
         assert any(n.endswith("/LICENSE") for n in sdist.getnames())
@@ -74,11 +75,11 @@ def _lowest(requirement: str) -> str:
 
 
 @pytest.mark.parametrize("end", ["lowest", "newest"])
-def test_dependency_ranges_work_at_both_ends(dist: Path, tmp_path: Path, end: str):
+def test_dependency_ranges_work_at_both_ends(dist: Path, tmp_path: Path, end: str) -> None:
     """Unit tests against the installed wheel with the lowest, then the newest, allowed versions."""
     with zipfile.ZipFile(_wheel(dist)) as wheel:
         info = next(n for n in wheel.namelist() if n.endswith("dist-info/METADATA"))
-        requirements = email.message_from_bytes(wheel.read(info)).get_all("Requires-Dist")
+        requirements = email.message_from_bytes(wheel.read(info)).get_all("Requires-Dist", [])
     pins = [_lowest(r) for r in requirements] if end == "lowest" else requirements
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)

@@ -40,7 +40,7 @@ def cards(site: Path, page: str) -> list[str]:
 @pytest.mark.parametrize(
     "page", ["exercises/copenhagen-plank", "exercises/side-lunge", "exercises", "sample-programme"]
 )
-def test_same_cards_as_mkdocs(sites, generator, page):
+def test_same_cards_as_mkdocs(sites: dict[str, Path], generator: str, page: str) -> None:
     expected = cards(sites["mkdocs"], page)
     assert expected, f"no cards on {page}"
     assert any("exercise-figure" in c or "exercise-still" in c for c in expected), "the movement figure is compared too"
@@ -52,7 +52,7 @@ CHART_RE = re.compile(r'<figure class="chart .*?</figure>', re.S)
 
 @pytest.mark.parametrize("generator", ["properdocs", "zensical"])
 @pytest.mark.parametrize("page", ["strength-training", "myths", "test-yourself", "return-to-running"])
-def test_same_charts_as_mkdocs(sites, generator, page):
+def test_same_charts_as_mkdocs(sites: dict[str, Path], generator: str, page: str) -> None:
     def charts(site: Path) -> list[str]:
         html = (site / page / "index.html").read_text(encoding="utf-8")
         return [re.sub(r">\s+<", "><", chart) for chart in CHART_RE.findall(html)]
@@ -63,7 +63,7 @@ def test_same_charts_as_mkdocs(sites, generator, page):
 
 
 @pytest.mark.parametrize("generator", GENERATORS)
-def test_an_exercise_page_is_titled_and_described_by_its_exercise(sites, generator):
+def test_an_exercise_page_is_titled_and_described_by_its_exercise(sites: dict[str, Path], generator: str) -> None:
     """Each generator takes the title from the name that opens the page, not the file name, and
     the description is the exercise's summary in each generator's own head."""
     html = (sites[generator] / "exercises/side-lying-adduction/index.html").read_text(encoding="utf-8")
@@ -73,7 +73,7 @@ def test_an_exercise_page_is_titled_and_described_by_its_exercise(sites, generat
 
 
 @pytest.mark.parametrize("generator", ["properdocs", "zensical"])
-def test_same_citations_as_mkdocs(sites, generator):
+def test_same_citations_as_mkdocs(sites: dict[str, Path], generator: str) -> None:
     def references(site: Path) -> list[str]:
         html = (site / "myths/index.html").read_text(encoding="utf-8")
         return re.findall(r'<li data-key="([\w:.-]+)" id="ref-', html)
@@ -82,7 +82,7 @@ def test_same_citations_as_mkdocs(sites, generator):
 
 
 @pytest.mark.parametrize("generator", GENERATORS)
-def test_same_validation_error(tmp_path, generator):
+def test_same_validation_error(tmp_path: Path, generator: str) -> None:
     mini = copy_mini(tmp_path)
     edit(mini / "docs/exercises/copenhagen.md", "level: advanced", "level: advancd")
     result = build_with(generator, mini, tmp_path / "out")

@@ -16,7 +16,7 @@ from conftest import BIN, ROOT, edit, problems
 from mkdocs.utils import DuplicateFilter
 
 from exercise_atlas.build import preview
-from exercise_atlas.cli.scaffold import PLACEHOLDER
+from exercise_atlas.content.pages import PLACEHOLDER
 from exercise_atlas.errors import ContentError, Problem
 
 NEW = [sys.executable, "-m", "exercise_atlas", "new"]
@@ -33,7 +33,7 @@ def mkdocs_build(project: Path, out: Path, *options: str, preview_build: bool) -
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
 
 
-def test_a_new_exercise_shows_in_the_preview_with_its_placeholders_marked(mini: Path, tmp_path: Path):
+def test_a_new_exercise_shows_in_the_preview_with_its_placeholders_marked(mini: Path, tmp_path: Path) -> None:
     made = subprocess.run([*NEW, "side-plank", "Side plank"], cwd=mini, capture_output=True, text=True)
     assert made.returncode == 0, made.stderr
     left = len(problems())
@@ -55,13 +55,13 @@ def test_a_new_exercise_shows_in_the_preview_with_its_placeholders_marked(mini: 
     assert refused.stderr.count(LEFT) == left
 
 
-def test_a_preview_that_fails_the_same_way_twice_prints_its_lines_twice(monkeypatch: pytest.MonkeyPatch):
+def test_a_preview_that_fails_the_same_way_twice_prints_its_lines_twice(monkeypatch: pytest.MonkeyPatch) -> None:
     """MkDocs drops a log line it has printed before: each failed rebuild's heading is its own."""
     problem = Problem("docs/index.md", 6, "", "unknown citation key 'serner2041'")
     seen = DuplicateFilter()
     printed = []
     for second in (1, 7):
-        monkeypatch.setattr(preview.dt, "datetime", _clock_at(second))
+        monkeypatch.setattr(dt, "datetime", _clock_at(second))  # the module preview.py reads the time from
         message = str(ContentError([problem], preview.heading(1, preview=True)))
         record = logging.LogRecord("mkdocs.commands.build", logging.ERROR, "", 0, message, None, None)
         printed.append(seen(record))
@@ -81,7 +81,7 @@ def _clock_at(second: int) -> type[dt.datetime]:
     return Clock
 
 
-def test_the_published_list_takes_a_new_article_before_the_site_builds(mini: Path):
+def test_the_published_list_takes_a_new_article_before_the_site_builds(mini: Path) -> None:
     (mini / "data/published.txt").write_text("/\n/exercises/ball-squeeze/\n/exercises/copenhagen/\n", encoding="utf-8")
     edit(
         mini / "mkdocs.yml",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import yaml
 from conftest import FIXTURE
@@ -41,20 +42,20 @@ macro_text = st.one_of(
 
 @SETTINGS
 @given(inner=macro_text)
-def test_any_macro_text_parses_or_fails_cleanly(inner):
+def test_any_macro_text_parses_or_fails_cleanly(inner: str) -> None:
     try:
         bind(parse_macro(inner), Site())
     except (MacroSyntaxError, MacroError) as error:
         assert str(error) and "\n" not in str(error)
 
 
-def load(mini: Path):
+def load(mini: Path) -> Site:
     return _load(MINI_SETTINGS)  # uncached: files change faster than the clock ticks here
 
 
 @SETTINGS
 @given(field=st.sampled_from(sorted(FRONT)), value=yaml_values)
-def test_any_field_value_loads_or_is_reported(mini, field, value):
+def test_any_field_value_loads_or_is_reported(mini: Path, field: str, value: Any) -> None:
     front = {**FRONT, field: value}
     text = "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n\n" + TEMPLATE.split("---", 2)[2]
     (mini / BALL).write_text(text, encoding="utf-8")
@@ -75,7 +76,7 @@ def test_any_field_value_loads_or_is_reported(mini, field, value):
         lambda t: t.strip() == t and "[@" not in t and not {"\x85", "\u2028", "\u2029"} & set(t)
     )
 )
-def test_cue_text_comes_out_exactly_as_typed(mini, text):
+def test_cue_text_comes_out_exactly_as_typed(mini: Path, text: str) -> None:
     front = {**FRONT, "cues": [text]}
     body = TEMPLATE.split("---", 2)[2]
     (mini / BALL).write_text("---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n" + body, encoding="utf-8")
@@ -85,6 +86,7 @@ def test_cue_text_comes_out_exactly_as_typed(mini, text):
         return
     [card] = Renderer(site, MINI_SETTINGS).render_macro('exercise_card("ball-squeeze")', None)
     cues = card.find(".//section[@class='exercise-card__section exercise-card__cues']/ul/li")
+    assert cues is not None
     # Text only, no element injected; line breaks come out normalised, as in any HTML parser.
     typed = text.replace("\r\n", "\n").replace("\r", "\n")
     assert "".join(cues.itertext()) == typed and len(cues) == 0
@@ -92,7 +94,7 @@ def test_cue_text_comes_out_exactly_as_typed(mini, text):
 
 @SETTINGS
 @given(garbage=st.text(max_size=200))
-def test_any_front_matter_text_loads_or_is_reported(mini, garbage):
+def test_any_front_matter_text_loads_or_is_reported(mini: Path, garbage: str) -> None:
     (mini / BALL).write_text(f"---\n{garbage}\n---\n", encoding="utf-8")
     try:
         site = load(mini)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import markdown
 from conftest import render
@@ -12,7 +13,7 @@ from conftest import render
 from exercise_atlas.markup.raw_svg import stash_svgs
 
 
-def test_a_drawing_keeps_its_place_and_closes_its_shapes_with_a_slash(mini):
+def test_a_drawing_keeps_its_place_and_closes_its_shapes_with_a_slash(mini: Path) -> None:
     html = render('{{ exercise_card("ball-squeeze", variant="compact") }}')
     assert "</path>" not in html and "</ellipse>" not in html
     assert re.search(r'<path class="xf-[a-z]+" d="[^"]+" />', html)
@@ -22,12 +23,13 @@ def test_a_drawing_keeps_its_place_and_closes_its_shapes_with_a_slash(mini):
     assert html.index("<svg") < html.index("exercise-card__facts")
 
 
-def test_the_placeholder_goes_where_the_drawing_was():
+def test_the_placeholder_goes_where_the_drawing_was() -> None:
     md = markdown.Markdown()
     figure = ET.fromstring('<figure><p>before</p><svg><path d="M0 0"/></svg>after<figcaption>Cap</figcaption></figure>')
     stash_svgs([figure], md)
     assert [child.tag for child in figure] == ["p", "figcaption"]
-    assert figure[0].tail.startswith("\x02") and figure[0].tail.endswith("after")
+    tail = figure[0].tail or ""
+    assert tail.startswith("\x02") and tail.endswith("after")
     assert md.htmlStash.rawHtmlBlocks == ['<svg><path d="M0 0" /></svg>']
     first = ET.fromstring("<div><svg><g/></svg><span>x</span></div>")
     stash_svgs([first], md)

@@ -2,9 +2,10 @@
 
 import json
 import re
+from pathlib import Path
 
 import pytest
-from conftest import ROOT, edit, render
+from conftest import ROOT, edit, found, render
 from markdown.util import AtomicString
 
 from exercise_atlas.build.check import read_config, settings_from_config
@@ -14,7 +15,7 @@ from exercise_atlas.errors import ContentError
 from exercise_atlas.markup.renderer import TemplateFailedError, to_element, to_elements
 
 
-def test_citations_are_numbered_in_order_and_listed_at_the_foot(mini):
+def test_citations_are_numbered_in_order_and_listed_at_the_foot(mini: Path) -> None:
     html = render("First [@tyler2001]. Then [@serner2014; @tyler2001].")
     assert html.startswith(
         '<p>First <sup class="citation">[<a href="#ref-tyler2001" id="cite-tyler2001" title="Tyler et al. 2001">1</a>]</sup>. '
@@ -33,7 +34,7 @@ def test_citations_are_numbered_in_order_and_listed_at_the_foot(mini):
     assert "Tyler TF, et al. The association" in html  # no double full stop after "et al."
 
 
-def test_a_book_is_listed_as_vancouver_style_lists_a_book(mini):
+def test_a_book_is_listed_as_vancouver_style_lists_a_book(mini: Path) -> None:
     """No journal: no empty italics and no double full stop ('Movement. . 2009'); the edition,
     place and publisher come before the year."""
     book = (
@@ -52,21 +53,21 @@ def test_a_book_is_listed_as_vancouver_style_lists_a_book(mini):
     assert "<i></i>" not in html and ". ." not in html
 
 
-def test_no_citations_no_reference_list(mini):
+def test_no_citations_no_reference_list(mini: Path) -> None:
     assert render("Plain text.") == "<p>Plain text.</p>"
 
 
-def test_citations_in_code_stay_literal(mini):
+def test_citations_in_code_stay_literal(mini: Path) -> None:
     assert render("`[@nobody]`") == "<p><code>[@nobody]</code></p>"
 
 
-def test_unknown_citation_key_fails_with_a_hint(mini):
+def test_unknown_citation_key_fails_with_a_hint(mini: Path) -> None:
     with pytest.raises(ContentError) as error:
         render("Text [@serner2015].")
     assert str(error.value) == "[@serner2015]: unknown citation key 'serner2015' (did you mean 'serner2014'?)"
 
 
-def test_compact_card_contract(mini):
+def test_compact_card_contract(mini: Path) -> None:
     html = render('{{ exercise_card("ball-squeeze", variant="compact") }}')
     # Python-Markdown writes attributes in alphabetical order.
     assert html.startswith(
@@ -78,7 +79,7 @@ def test_compact_card_contract(mini):
     assert "How to do it" not in html and "references" not in html
 
 
-def test_page_card_has_every_section_and_numbered_sources(mini):
+def test_page_card_has_every_section_and_numbered_sources(mini: Path) -> None:
     html = render('{{ exercise_card("ball-squeeze", variant="page") }}')
     assert '<h1 class="exercise-card__name">Ball squeeze</h1>' in html
     headings = re.findall(r"<h2(?: data-search-exclude=\"references\")?>([^<]+)</h2>", html)
@@ -91,7 +92,7 @@ def test_page_card_has_every_section_and_numbered_sources(mini):
     assert ('<li class="muscle-chip muscle-chip--primary" data-muscle="adductor-longus">Adductor longus') in html
 
 
-def test_the_page_card_opens_with_the_pages_heading(mini):
+def test_the_page_card_opens_with_the_pages_heading(mini: Path) -> None:
     html = render('{{ exercise_card("ball-squeeze", variant="page") }}\n\nMore text.')
     assert html.startswith(
         '<h1 class="exercise-card__name">Ball squeeze</h1>\n<article class="exercise-card exercise-card--page"'
@@ -106,26 +107,26 @@ def test_the_page_card_opens_with_the_pages_heading(mini):
         ("<p>a", "template did not produce well-formed HTML: "),
     ],
 )
-def test_a_template_that_is_not_elements_is_one_clear_problem(html, message):
+def test_a_template_that_is_not_elements_is_one_clear_problem(html: str, message: str) -> None:
     with pytest.raises(TemplateFailedError) as error:
         to_elements(html, "card.html")
     assert str(error.value.problem).startswith(f"card.html: {message}")
 
 
-def test_a_template_meant_to_give_one_element_says_how_many_it_gave():
+def test_a_template_meant_to_give_one_element_says_how_many_it_gave() -> None:
     with pytest.raises(TemplateFailedError) as error:
         to_element("<p>a</p>\n<p>b</p>", "references_list.html")
     assert str(error.value.problem) == "references_list.html: template produced 2 elements; expected one"
 
 
-def test_a_template_may_give_several_elements_with_atomic_text():
+def test_a_template_may_give_several_elements_with_atomic_text() -> None:
     first, second = to_elements("<h1>A *b*</h1>\n<p>c</p>", "card.html")
     assert (first.tag, second.tag, first.tail) == ("h1", "p", None)
     assert isinstance(first.text, AtomicString)
 
 
 @pytest.mark.parametrize(("variant", "name", "section"), [("page", 1, 2), ("full", 2, 3), ("compact", 3, None)])
-def test_card_heading_levels_follow_the_variant(mini, variant, name, section):
+def test_card_heading_levels_follow_the_variant(mini: Path, variant: str, name: int, section: int | None) -> None:
     html = render(f'{{{{ exercise_card("copenhagen", variant="{variant}") }}}}')
     assert re.findall(r'<h(\d) class="exercise-card__name">', html) == [str(name)]
     levels = set(re.findall(r"<h(\d)>", html.split('<section class="references">')[0]))
@@ -144,21 +145,21 @@ def test_card_heading_levels_follow_the_variant(mini, variant, name, section):
         ),
     ],
 )
-def test_contributor_text_is_escaped_never_run(mini, payload, shown):
+def test_contributor_text_is_escaped_never_run(mini: Path, payload: str, shown: str) -> None:
     edit(mini / "docs/exercises/ball-squeeze.md", "  - Breathe out.", f"  - {payload!r}")
     html = render('{{ exercise_card("ball-squeeze") }}')
-    cue = re.search(r'<section class="exercise-card__section exercise-card__cues">.*?</section>', html, re.S).group(0)
+    cue = found(r'<section class="exercise-card__section exercise-card__cues">.*?</section>', html, re.S).group(0)
     assert "<script" not in cue and "<img" not in cue and "<strong>" not in cue and 'href="javascript' not in cue
     assert f"<li>{shown}</li>" in cue
 
 
-def test_macro_errors_fail_the_page(mini):
+def test_macro_errors_fail_the_page(mini: Path) -> None:
     with pytest.raises(ContentError) as error:
         render('{{ exercise_card("nope") }}')
     assert str(error.value) == "{{ exercise_card(\"nope\") }}: exercise_card(): id: unknown exercise 'nope'"
 
 
-def test_macro_inside_fenced_and_indented_code_is_literal(mini):
+def test_macro_inside_fenced_and_indented_code_is_literal(mini: Path) -> None:
     import markdown
 
     html = render('    {{ exercise_card("nope") }}')
@@ -171,12 +172,12 @@ def test_macro_inside_fenced_and_indented_code_is_literal(mini):
     assert fenced == "<pre><code>{{ exercise_card(&quot;nope&quot;) }}\n</code></pre>"
 
 
-def test_macro_between_paragraph_lines_splits_the_block(mini):
+def test_macro_between_paragraph_lines_splits_the_block(mini: Path) -> None:
     html = render('Before.\n{{ exercise_card("ball-squeeze", variant="compact") }}\nAfter.')
     assert html.startswith("<p>Before.</p>\n<article") and html.endswith("<p>After.</p>")
 
 
-def test_muscle_table_and_bibliography_and_library(mini):
+def test_muscle_table_and_bibliography_and_library(mini: Path) -> None:
     table = render("{{ muscle_table() }}")
     assert '<tr data-muscle="adductor-longus">' in table and '<tr data-muscle="gracilis">' in table
     assert "Standard anatomy texts" in table  # gracilis has no references
@@ -187,20 +188,20 @@ def test_muscle_table_and_bibliography_and_library(mini):
     assert re.findall(r'data-exercise="([\w-]+)"', library) == ["ball-squeeze", "copenhagen"]
 
 
-def test_glossary_lists_the_abbreviation_file(mini):
+def test_glossary_lists_the_abbreviation_file(mini: Path) -> None:
     assert render("{{ glossary() }}") == (
         '<dl class="glossary">\n<dt id="term-1">EMG</dt>\n'
         "<dd>Electromyography: recording a muscle's electrical activity</dd>\n</dl>"
     )
 
 
-def test_site_templates_override_package_defaults(mini):
+def test_site_templates_override_package_defaults(mini: Path) -> None:
     (mini / "overrides").mkdir()
     (mini / "overrides/glossary.html").write_text('<p class="mine">{{ terms | length }} term</p>')
     assert render("{{ glossary() }}", templates_dir="overrides") == '<p class="mine">1 term</p>'
 
 
-def test_data_problems_fail_the_first_page_with_all_of_them(mini):
+def test_data_problems_fail_the_first_page_with_all_of_them(mini: Path) -> None:
     edit(mini / "docs/exercises/ball-squeeze.md", "level: beginner", "level: expert")
     edit(mini / "docs/exercises/copenhagen.md", "level: advanced", "level: hard")
     with pytest.raises(ContentError) as error:
@@ -208,7 +209,7 @@ def test_data_problems_fail_the_first_page_with_all_of_them(mini):
     assert len(error.value.problems) == 2
 
 
-def test_unknown_option_is_rejected():
+def test_unknown_option_is_rejected() -> None:
     import markdown
 
     with pytest.raises(KeyError) as error:
@@ -223,7 +224,7 @@ def test_unknown_option_is_rejected():
 
 
 @pytest.mark.parametrize("name", ["exercise.schema.json", "muscles.schema.json"])
-def test_published_schema_files_match_the_code(name, monkeypatch):
+def test_published_schema_files_match_the_code(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("SITE_URL", raising=False)
     vocabulary, problems = load_vocabulary(settings_from_config("mkdocs.yml").vocabulary_file)
@@ -236,7 +237,7 @@ def test_published_schema_files_match_the_code(name, monkeypatch):
     assert json.loads(published)["$id"] == f"{site_url}schema/{name}"
 
 
-def test_links_and_images_render_escaped_and_relative(mini):
+def test_links_and_images_render_escaped_and_relative(mini: Path) -> None:
     (mini / "docs/img").mkdir()
     (mini / "docs/img/squeeze.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     edit(
@@ -254,7 +255,7 @@ def test_links_and_images_render_escaped_and_relative(mini):
     assert '<img alt="Lying &amp; squeezing" loading="lazy" src="img/squeeze.svg" />' in html
 
 
-def test_plain_text_without_latex_markup_is_read_as_pybtex_would():
+def test_plain_text_without_latex_markup_is_read_as_pybtex_would() -> None:
     """The shortcut for text with no LaTeX in it gives exactly what parsing it would."""
     from pybtex.database import parse_file
     from pybtex.richtext import Text

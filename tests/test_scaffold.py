@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import ROOT, build_with, problems
 
-from exercise_atlas.cli.scaffold import PLACEHOLDER
+from exercise_atlas.content.pages import PLACEHOLDER
 
 NEW = [sys.executable, "-m", "exercise_atlas", "new"]
 
 
-def test_scaffold_builds_once_its_placeholders_are_filled_in(mini, tmp_path):
+def test_scaffold_builds_once_its_placeholders_are_filled_in(mini: Path, tmp_path: Path) -> None:
     result = subprocess.run([*NEW, "side-plank", 'Side "plank"'], cwd=mini, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Wrote docs/exercises/side-plank.md.")
@@ -30,14 +31,14 @@ def test_scaffold_builds_once_its_placeholders_are_filled_in(mini, tmp_path):
     assert 'data-exercise="side-plank"' in html and 'Side "plank"</h1>' in html
 
 
-def test_every_field_is_explained(mini):
+def test_every_field_is_explained(mini: Path) -> None:
     subprocess.run([*NEW, "side-plank", "Side plank"], cwd=mini, check=True, capture_output=True)
     text = (mini / "docs/exercises/side-plank.md").read_text(encoding="utf-8")
     assert "# Unique id; must equal the file name without .md." in text
     assert "# Why it matters in the running stride." in text
 
 
-def test_scaffold_refuses_to_overwrite_or_take_a_bad_id(mini):
+def test_scaffold_refuses_to_overwrite_or_take_a_bad_id(mini: Path) -> None:
     taken = subprocess.run([*NEW, "ball-squeeze", "x"], cwd=mini, capture_output=True, text=True)
     assert (taken.returncode, taken.stderr) == (
         2,
@@ -48,6 +49,6 @@ def test_scaffold_refuses_to_overwrite_or_take_a_bad_id(mini):
     assert bad.stderr == "id: expected lower-case words joined by hyphens, like 'copenhagen-plank', got 'Side Plank'\n"
 
 
-def test_no_unfinished_scaffold_on_the_site():
+def test_no_unfinished_scaffold_on_the_site() -> None:
     for path in (ROOT / "docs").rglob("*.md"):
         assert PLACEHOLDER not in path.read_text(encoding="utf-8"), f"{path}: replace every {PLACEHOLDER}"

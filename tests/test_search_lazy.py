@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from browser import search
-from playwright.sync_api import expect
+from playwright.sync_api import Page, Request, expect
 
 INDEX = "/search/search_index.json"
 
@@ -20,14 +20,19 @@ def base_url(site_url: str) -> str:
 
 
 @pytest.fixture
-def index_requests(page) -> list[str]:
+def index_requests(page: Page) -> list[str]:
     """Every request the tab makes for the search index, as it happens."""
     requests: list[str] = []
-    page.on("request", lambda request: INDEX in request.url and requests.append(request.url))
+
+    def seen(request: Request) -> None:
+        if INDEX in request.url:
+            requests.append(request.url)
+
+    page.on("request", seen)
     return requests
 
 
-def test_no_page_load_requests_the_index(page, base_url, index_requests):
+def test_no_page_load_requests_the_index(page: Page, base_url: str, index_requests: list[str]) -> None:
     for path in ("", "anatomy/", "exercises/", "exercises/copenhagen-plank/"):
         page.goto(base_url + path, wait_until="networkidle")
         # The search component is set up (its request is held, not absent because the bundle failed).
@@ -35,7 +40,7 @@ def test_no_page_load_requests_the_index(page, base_url, index_requests):
     assert index_requests == []
 
 
-def test_opening_search_loads_the_index_and_finds_results(page, base_url, index_requests):
+def test_opening_search_loads_the_index_and_finds_results(page: Page, base_url: str, index_requests: list[str]) -> None:
     page.goto(base_url + "anatomy/", wait_until="networkidle")
     assert index_requests == []
     assert "racilis" in search(page, "gracilis")
@@ -43,7 +48,7 @@ def test_opening_search_loads_the_index_and_finds_results(page, base_url, index_
 
 
 @pytest.mark.parametrize("key", ["/", "s"])
-def test_the_keyboard_shortcut_loads_the_index(page, base_url, index_requests, key):
+def test_the_keyboard_shortcut_loads_the_index(page: Page, base_url: str, index_requests: list[str], key: str) -> None:
     page.goto(base_url, wait_until="networkidle")
     page.keyboard.press(key)
     expect(page.locator("input.md-search__input")).to_be_focused()
@@ -53,7 +58,7 @@ def test_the_keyboard_shortcut_loads_the_index(page, base_url, index_requests, k
     assert len(index_requests) == 1
 
 
-def test_a_page_opened_from_a_result_highlights_at_once(page, base_url, index_requests):
+def test_a_page_opened_from_a_result_highlights_at_once(page: Page, base_url: str, index_requests: list[str]) -> None:
     """Material highlights the searched words (?h=) with the index, so that page loads it."""
     page.goto(base_url + "anatomy/?h=gracilis", wait_until="networkidle")
     expect(page.locator("article mark").first).to_have_text("gracilis", ignore_case=True)

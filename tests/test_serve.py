@@ -23,11 +23,14 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import BIN, ROOT
+from browser import WithoutServiceWorkers, attribute
+from conftest import BIN, ROOT, found
+from playwright.sync_api import Page
 
 VENV = BIN.parent  # the environment running the tests, which `make` is told is set up
 PROJECT = ("docs", "data", "includes", "overrides", "src/exercise_atlas/templates", "mkdocs.yml", "Makefile")
@@ -63,15 +66,21 @@ def mount_path() -> str:
     class Loader(yaml.SafeLoader):
         pass
 
-    Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    return urlsplit(config["site_url"]).path
+    def env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        assert isinstance(node, yaml.SequenceNode)
+        return loader.construct_sequence(node)[-1]
+
+    Loader.add_constructor("!ENV", env)
+    config: dict[str, Any] = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    site_url: str = config["site_url"]
+    return urlsplit(site_url).path
 
 
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def wait_for(condition: Callable[[], bool], timeout: float, what: str, log: list[str]) -> None:
@@ -117,6 +126,7 @@ def serving(project: Path) -> Iterator[tuple[str, list[str]]]:
     log: list[str] = []
 
     def read() -> None:
+        assert process.stdout is not None
         for line in process.stdout:
             log.append(line)
 
@@ -152,15 +162,18 @@ def edit(path: Path, pattern: str, replacement: str) -> None:
     path.write_text(new, encoding="utf-8")
 
 
-def window_flag(page, name: str) -> bool | None:
+def window_flag(page: Page, name: str) -> bool | None:
     """``window[name]`` in the page; None while the page is between documents (reloading)."""
     try:
-        return page.evaluate(f"window.{name} === true")
+        flag: bool = page.evaluate(f"window.{name} === true")
+        return flag
     except Exception:  # the page navigated while evaluating
         return None
 
 
-def test_served_page_reloads_itself_after_an_edit_under_the_policy(browser, tmp_path):
+def test_served_page_reloads_itself_after_an_edit_under_the_policy(
+    browser: WithoutServiceWorkers, tmp_path: Path
+) -> None:
     project = copy_project(tmp_path)
     with serving(project) as (url, log):
         assert url == f"http://127.0.0.1:{urlsplit(url).port}{mount_path()}"
@@ -172,7 +185,7 @@ def test_served_page_reloads_itself_after_an_edit_under_the_policy(browser, tmp_
             page.on("console", lambda message: console.append(message.text))
             with page.expect_console_message(lambda message: message.text == "Enabled live reload", timeout=30_000):
                 page.goto(url + "exercises/side-lunge/")  # the script ran: the policy let it
-            policy = page.locator(CSP_META).get_attribute("content")
+            policy = attribute(page.locator(CSP_META), "content")
             assert "script-src 'self' 'unsafe-inline';" in policy  # for the live-reload script only
             assert "style-src 'self';" in policy and policy.count("'unsafe-inline'") == 1
 
@@ -195,7 +208,7 @@ def test_served_page_reloads_itself_after_an_edit_under_the_policy(browser, tmp_
             # A build error: MkDocs 1.6 reports it in the terminal only and keeps the page as it was
             # (no reload into a broken page); once fixed, the page reloads by itself.
             page.evaluate("window.beforeError = true")
-            level = re.search(r"^level: (\w+)$", (project / EXERCISE).read_text(encoding="utf-8"), re.M).group(1)
+            level = found(r"^level: (\w+)$", (project / EXERCISE).read_text(encoding="utf-8"), re.M).group(1)
             edit(project / EXERCISE, r"^level: \w+$", "level: expert")
             error = f"{EXERCISE}:"
             wait_for(
@@ -210,7 +223,7 @@ def test_served_page_reloads_itself_after_an_edit_under_the_policy(browser, tmp_
     assert [line for line in console if "Content Security Policy" in line or "CSP violation" in line] == []
 
 
-def test_built_pages_keep_the_strict_policy_and_the_log_names_only_forgotten_articles(tmp_path):
+def test_built_pages_keep_the_strict_policy_and_the_log_names_only_forgotten_articles(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     front = "---\ndescription: An article whose author forgot to list it in the nav of mkdocs.yml.\n---\n"
     (project / "docs/forgotten-article.md").write_text(
@@ -229,13 +242,13 @@ def test_built_pages_keep_the_strict_policy_and_the_log_names_only_forgotten_art
     assert [name for name in names if name.startswith("exercises/")] == []
     for page in ("index.html", "exercises/side-lunge/index.html", "forgotten-article/index.html"):
         html = (project / "site" / page).read_text(encoding="utf-8")
-        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html).group(1)
+        policy = found(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html).group(1)
         assert "'unsafe-inline'" not in policy and "script-src 'self';" in policy, page
 
 
-def test_the_documented_preview_address_is_the_one_make_serve_prints():
+def test_the_documented_preview_address_is_the_one_make_serve_prints() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    address = re.search(r"^DEV_ADDR \?= (\S+)$", makefile, re.M).group(1)
+    address = found(r"^DEV_ADDR \?= (\S+)$", makefile, re.M).group(1)
     printed = f"http://{address}{mount_path()}"  # MkDocs prints `Serving on` the address plus site_url's path
     for doc in ("README.md", "CONTRIBUTING.md"):
         text = (ROOT / doc).read_text(encoding="utf-8")

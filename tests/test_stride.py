@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
-from browser import serve
+from browser import WithoutServiceWorkers, serve
 from conftest import ROOT, build_with, copy_mini, edit, problems, render
+from playwright.sync_api import Page
 from test_accessibility import AXE
 
 from exercise_atlas.stride.pose import FAR, NEAR, angles_at, key_poses, pose_at
@@ -39,7 +41,7 @@ def strided(mini: Path) -> Path:
     return with_stride(mini)
 
 
-def test_the_fixture_is_valid(strided: Path):
+def test_the_fixture_is_valid(strided: Path) -> None:
     assert problems() == []
 
 
@@ -109,13 +111,13 @@ MISTAKES = [
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=[m[2].split(": ")[1] for m in MISTAKES])
-def test_each_mistake_has_its_one_line(strided: Path, mistake: tuple[str, ...]):
+def test_each_mistake_has_its_one_line(strided: Path, mistake: tuple[str, ...]) -> None:
     old, new, *expected = mistake
     edit(strided / CHARTS, old, new)
     assert problems() == expected
 
 
-def test_a_measured_angle_may_pass_the_normal_range_by_the_margin(strided: Path):
+def test_a_measured_angle_may_pass_the_normal_range_by_the_margin(strided: Path) -> None:
     # Under body weight a runner's ankle bends further than the table's 20 degrees (the shared
     # running data: 23 at mid-stance); a mistyped number still fails.
     edit(strided / CHARTS, "          ankle: 15\n", "          ankle: 30\n")
@@ -135,7 +137,7 @@ def one_speed_without_timing(site: Path) -> None:
     (site / CHARTS).write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
 
 
-def test_one_speed_without_muscle_timing_says_so(strided: Path):
+def test_one_speed_without_muscle_timing_says_so(strided: Path) -> None:
     one_speed_without_timing(strided)
     assert problems() == []
     html = render("{{ stride() }}", charts_file=CHARTS)
@@ -153,14 +155,14 @@ def test_one_speed_without_muscle_timing_says_so(strided: Path):
     assert moving and "xf-m" not in moving.group(0)
 
 
-def test_a_stride_needs_a_stride_section(mini: Path):
+def test_a_stride_needs_a_stride_section(mini: Path) -> None:
     page = "---\ndescription: A test page that shows the running stride and its timeline, for the tests.\n---\n\n# Stride\n\n{{ stride() }}\n"
     (mini / "docs" / "stride.md").write_text(page, encoding="utf-8")
     message = "stride(): show: the site has no stride: add a stride: section to its charts_file"
     assert problems() == [f"docs/stride.md:7: {{{{ stride() }}}}: {message}"]
 
 
-def test_an_unknown_speed(strided: Path):
+def test_an_unknown_speed(strided: Path) -> None:
     edit(strided / "docs" / "stride.md", "{{ stride() }}", '{{ stride(show="sprintng") }}')
     message = "stride(): show: unknown speed 'sprintng' (did you mean 'sprinting'?); the stride has jogging, sprinting"
     assert problems() == [f'docs/stride.md:7: {{{{ stride(show="sprintng") }}}}: {message}']
@@ -169,12 +171,12 @@ def test_an_unknown_speed(strided: Path):
 # Posing.
 
 
-def fixture_speeds() -> list[dict]:
+def fixture_speeds() -> Any:
     return yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))["stride"]["speeds"]
 
 
 @pytest.mark.parametrize("speed", fixture_speeds(), ids=lambda s: s["id"])
-def test_the_foot_on_the_ground_rests_on_the_floor(speed: dict):
+def test_the_foot_on_the_ground_rests_on_the_floor(speed: dict[str, Any]) -> None:
     toe_off = next(e["at"] for e in speed["events"] if e["event"] == "toe-off")
     for pose in key_poses(speed):
         side = NEAR if pose.at <= toe_off else FAR if 50 <= pose.at <= 50 + toe_off else None
@@ -183,12 +185,12 @@ def test_the_foot_on_the_ground_rests_on_the_floor(speed: dict):
             assert sole == pytest.approx(0, abs=0.01), pose.event
 
 
-def site_speeds() -> list[dict]:
-    return yaml.safe_load((ROOT / "data" / "charts.yml").read_text(encoding="utf-8"))["stride"]["speeds"]
+def site_speeds() -> list[dict[str, Any]]:
+    return yaml.safe_load((ROOT / "data" / "charts.yml").read_text(encoding="utf-8"))["stride"]["speeds"]  # type: ignore[no-any-return]
 
 
 @pytest.mark.parametrize("speed", fixture_speeds() + site_speeds(), ids=lambda s: s["id"])
-def test_in_flight_both_feet_are_off_the_floor(speed: dict):
+def test_in_flight_both_feet_are_off_the_floor(speed: dict[str, Any]) -> None:
     # The site's measured stride: between toe-off (-9 degrees at the ankle) and mid-swing the
     # straight-line angles put the trailing toe 2 cm into the floor, unless the body rises.
     toe_off = next(e["at"] for e in speed["events"] if e["event"] == "toe-off")
@@ -200,7 +202,7 @@ def test_in_flight_both_feet_are_off_the_floor(speed: dict):
         assert lowest >= -0.01, at
 
 
-def test_angles_between_events_pass_in_a_straight_line_and_loop():
+def test_angles_between_events_pass_in_a_straight_line_and_loop() -> None:
     events = fixture_speeds()[0]["events"]
     assert angles_at(events, 0) == (30, 15, 0)
     assert angles_at(events, 7.5) == pytest.approx((22.5, 27.5, 7.5))
@@ -209,7 +211,7 @@ def test_angles_between_events_pass_in_a_straight_line_and_loop():
 
 
 @pytest.mark.parametrize("speed", fixture_speeds(), ids=lambda s: s["id"])
-def test_the_runner_is_posed_at_every_event_and_between(speed: dict):
+def test_the_runner_is_posed_at_every_event_and_between(speed: dict[str, Any]) -> None:
     times = frame_times(speed)
     events = [e["at"] for e in speed["events"]]
     assert times[0] == 0 and times[-1] == 100 and times == sorted(times)
@@ -220,7 +222,7 @@ def test_the_runner_is_posed_at_every_event_and_between(speed: dict):
 
 
 @pytest.mark.parametrize("speed", fixture_speeds(), ids=lambda s: s["id"])
-def test_the_moving_runner_keeps_its_shapes_and_marks_the_muscle_only_while_active(speed: dict):
+def test_the_moving_runner_keeps_its_shapes_and_marks_the_muscle_only_while_active(speed: dict[str, Any]) -> None:
     moving, key_times = moving_runner(speed)
     times = frame_times(speed)
     assert key_times.split(";")[0] == "0" and key_times.split(";")[-1] == "1"
@@ -236,7 +238,7 @@ def test_the_moving_runner_keeps_its_shapes_and_marks_the_muscle_only_while_acti
     assert shown == ["1" if _active(speed, at % 100) else "0" for at in times]
 
 
-def _active(speed: dict, at: float) -> bool:
+def _active(speed: dict[str, Any], at: float) -> bool:
     return any(
         (a["from"] <= at <= a["to"]) if a["from"] < a["to"] else (at >= a["from"] or at <= a["to"])
         for a in speed["active"]
@@ -255,13 +257,14 @@ def stride_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def visible_events(page) -> list[str]:
-    return page.locator(".stride-figure__speed:not([hidden]) .stride__pose").evaluate_all(
+def visible_events(page: Page) -> list[str]:
+    events: list[str] = page.locator(".stride-figure__speed:not([hidden]) .stride__pose").evaluate_all(
         "els => els.filter(e => getComputedStyle(e).opacity !== '0').map(e => e.dataset.event)"
     )
+    return events
 
 
-def test_the_controls_work_by_keyboard(browser, stride_site):
+def test_the_controls_work_by_keyboard(browser: WithoutServiceWorkers, stride_site: Path) -> None:
     context = browser.new_context(reduced_motion="no-preference")
     page = context.new_page()
     with serve(stride_site) as base:
@@ -293,7 +296,7 @@ def test_the_controls_work_by_keyboard(browser, stride_site):
     context.close()
 
 
-def test_stepping_names_each_moment_in_order(browser, stride_site):
+def test_stepping_names_each_moment_in_order(browser: WithoutServiceWorkers, stride_site: Path) -> None:
     context = browser.new_context(reduced_motion="no-preference")
     page = context.new_page()
     with serve(stride_site) as base:
@@ -311,7 +314,7 @@ def test_stepping_names_each_moment_in_order(browser, stride_site):
     context.close()
 
 
-def test_the_speed_switch_shows_the_other_speed(browser, stride_site):
+def test_the_speed_switch_shows_the_other_speed(browser: WithoutServiceWorkers, stride_site: Path) -> None:
     context = browser.new_context(reduced_motion="no-preference")
     page = context.new_page()
     with serve(stride_site) as base:
@@ -329,7 +332,7 @@ def test_the_speed_switch_shows_the_other_speed(browser, stride_site):
     context.close()
 
 
-def test_the_runner_moves_through_poses_between_the_events(browser, stride_site):
+def test_the_runner_moves_through_poses_between_the_events(browser: WithoutServiceWorkers, stride_site: Path) -> None:
     """Paused between mid-stance (15 %) and toe-off (39 %), the moving runner's near shin is neither
     where it is at mid-stance nor at toe-off: the body moves, it does not step between stills."""
     context = browser.new_context(reduced_motion="no-preference")
@@ -342,13 +345,14 @@ def test_the_runner_moves_through_poses_between_the_events(browser, stride_site)
             assert page.locator(shin).is_visible()
             assert page.locator(".stride-figure__speed:not([hidden]) .stride__pose .xf-s").first.is_hidden()
 
-            def box_at(at: float) -> dict:
+            def box_at(at: float) -> list[float]:
                 page.evaluate(
                     f"document.querySelectorAll('.stride-figure svg').forEach(s => s.setCurrentTime({at} / 100 * 2))"
                 )
-                return page.locator(shin).evaluate(
+                box: list[float] = page.locator(shin).evaluate(
                     "e => { const b = e.getBBox(); return [b.x, b.y, b.width, b.height]; }"
                 )
+                return box
 
             stance, middle, off = box_at(15), box_at(27), box_at(39)
             assert middle != stance and middle != off
@@ -357,15 +361,16 @@ def test_the_runner_moves_through_poses_between_the_events(browser, stride_site)
         context.close()
 
 
-def panel_lefts(page) -> list[float]:
-    return page.locator(".stride-figure__speed:not([hidden]) .stride__pose").evaluate_all(
+def panel_lefts(page: Page) -> list[float]:
+    lefts: list[float] = page.locator(".stride-figure__speed:not([hidden]) .stride__pose").evaluate_all(
         "els => els.map(e => e.getBoundingClientRect().left)"
     )
+    return lefts
 
 
 @pytest.mark.parametrize("how", ["reduced motion", "print", "no script"])
-def test_the_moments_stand_side_by_side(browser, stride_site, how):
-    options = {"reduced_motion": "reduce"} if how == "reduced motion" else {}
+def test_the_moments_stand_side_by_side(browser: WithoutServiceWorkers, stride_site: Path, how: str) -> None:
+    options: dict[str, Any] = {"reduced_motion": "reduce"} if how == "reduced motion" else {}
     if how == "no script":
         options["java_script_enabled"] = False
     context = browser.new_context(**options)
@@ -382,7 +387,9 @@ def test_the_moments_stand_side_by_side(browser, stride_site, how):
 
 
 @pytest.mark.parametrize(("scheme", "motion"), [("light", "no-preference"), ("dark", "reduce")])
-def test_no_violations_on_the_stride(browser, stride_site, scheme, motion):
+def test_no_violations_on_the_stride(
+    browser: WithoutServiceWorkers, stride_site: Path, scheme: str, motion: str
+) -> None:
     context = browser.new_context(color_scheme=scheme, reduced_motion=motion, bypass_csp=True)
     page = context.new_page()
     with serve(stride_site) as base:
@@ -396,7 +403,7 @@ def test_no_violations_on_the_stride(browser, stride_site, scheme, motion):
     context.close()
 
 
-def test_the_runner_is_held_still_while_out_of_view(browser, stride_site):
+def test_the_runner_is_held_still_while_out_of_view(browser: WithoutServiceWorkers, stride_site: Path) -> None:
     """Off screen the stride does not run (processor, battery, the page's first seconds); it runs
     again when scrolled into view, as the reader left it playing."""
     context = browser.new_context(reduced_motion="no-preference", viewport={"width": 800, "height": 600})

@@ -24,7 +24,7 @@ def vocabulary(mini: Path, text: str) -> None:
     (mini / "data/vocabulary.yml").write_text((mini / "data/vocabulary.yml").read_text() + text, encoding="utf-8")
 
 
-def test_equipment_and_groups_come_from_the_vocabulary(mini):
+def test_equipment_and_groups_come_from_the_vocabulary(mini: Path) -> None:
     edit(mini / "data/vocabulary.yml", "  - {id: partner, label: Partner}", "  - {id: step, label: A stair or step}")
     edit(
         mini / "data/vocabulary.yml",
@@ -41,12 +41,12 @@ def test_equipment_and_groups_come_from_the_vocabulary(mini):
     assert 'data-muscle="adductor-longus"' in render("{{ muscle_table() }}")  # default: every muscle
 
 
-def test_a_value_outside_the_vocabulary_is_one_line(mini):
+def test_a_value_outside_the_vocabulary_is_one_line(mini: Path) -> None:
     edit(mini / BALL, "equipment: [ball]", "equipment: [step]")
     assert problems()[0].startswith(f"{BALL}:7: equipment.0: expected one of 'none', 'bench',")
 
 
-def test_the_card_section_is_the_sites(mini):
+def test_the_card_section_is_the_sites(mini: Path) -> None:
     edit(mini / "data/vocabulary.yml", "heading: Why it matters for runners", "heading: Where you use it")
     assert "<h3>Where you use it</h3>" in render('{{ exercise_card("ball-squeeze") }}')
     edit(mini / "data/vocabulary.yml", "  field: for_runners", "  field: in_daily_life")
@@ -58,7 +58,7 @@ def test_the_card_section_is_the_sites(mini):
     ]
 
 
-def test_a_site_draws_its_own_map_views(mini):
+def test_a_site_draws_its_own_map_views(mini: Path) -> None:
     vocabulary(mini, BACK_VIEW)
     edit(mini / "data/muscles.yml", "    front: M92 132 L96 138 L80 212 L72 202 Z", "    back: M20 20 L50 20 L50 200 Z")
     assert problems() == [
@@ -81,6 +81,6 @@ def test_a_site_draws_its_own_map_views(mini):
     assert 'd="M20 20 L50 20 L50 200 Z"' in html
 
 
-def test_a_broken_vocabulary_is_one_line(mini):
+def test_a_broken_vocabulary_is_one_line(mini: Path) -> None:
     vocabulary(mini, "equipmnt: []\n")
     assert problems() == ["data/vocabulary.yml:35: equipmnt: unknown field 'equipmnt' (did you mean 'equipment'?)"]
