@@ -265,78 +265,74 @@ def visible_events(page: Page) -> list[str]:
 
 
 def test_the_controls_work_by_keyboard(browser: WithoutServiceWorkers, stride_site: Path) -> None:
-    context = browser.new_context(reduced_motion="no-preference")
-    page = context.new_page()
-    with serve(stride_site) as base:
-        page.goto(base + "stride/")
-        play = page.locator(".stride-figure__play")
-        assert play.inner_text() == "Pause"
-        play.focus()
-        page.keyboard.press("Enter")  # pause
-        assert play.inner_text() == "Play"
-        assert page.evaluate("document.querySelector('.stride-figure__runner').animationsPaused()")
-        page.keyboard.press("Tab")  # Previous
-        page.keyboard.press("Tab")  # Next
-        page.keyboard.press("Enter")
-        first = page.locator(".stride-figure__now").inner_text()
-        page.keyboard.press("Enter")
-        second = page.locator(".stride-figure__now").inner_text()
-        assert first != second and " % of the stride: " in second
-        page.locator(".stride-figure").focus()
-        page.keyboard.press("ArrowRight")
-        page.keyboard.press("ArrowLeft")
-        assert page.locator(".stride-figure__now").inner_text() == second
-        shown = visible_events(page)
-        current = page.locator(".stride-figure__speed:not([hidden]) .stride__pose--current")
-        assert shown == [current.get_attribute("data-event")]
-        assert second == current.get_attribute("data-words")
-        page.keyboard.press("Space")  # play again
-        assert play.inner_text() == "Pause"
-        assert not page.evaluate("document.querySelector('.stride-figure__runner').animationsPaused()")
-    context.close()
+    with browser.new_context(reduced_motion="no-preference") as context:
+        page = context.new_page()
+        with serve(stride_site) as base:
+            page.goto(base + "stride/")
+            play = page.locator(".stride-figure__play")
+            assert play.inner_text() == "Pause"
+            play.focus()
+            page.keyboard.press("Enter")  # pause
+            assert play.inner_text() == "Play"
+            assert page.evaluate("document.querySelector('.stride-figure__runner').animationsPaused()")
+            page.keyboard.press("Tab")  # Previous
+            page.keyboard.press("Tab")  # Next
+            page.keyboard.press("Enter")
+            first = page.locator(".stride-figure__now").inner_text()
+            page.keyboard.press("Enter")
+            second = page.locator(".stride-figure__now").inner_text()
+            assert first != second and " % of the stride: " in second
+            page.locator(".stride-figure").focus()
+            page.keyboard.press("ArrowRight")
+            page.keyboard.press("ArrowLeft")
+            assert page.locator(".stride-figure__now").inner_text() == second
+            shown = visible_events(page)
+            current = page.locator(".stride-figure__speed:not([hidden]) .stride__pose--current")
+            assert shown == [current.get_attribute("data-event")]
+            assert second == current.get_attribute("data-words")
+            page.keyboard.press("Space")  # play again
+            assert play.inner_text() == "Pause"
+            assert not page.evaluate("document.querySelector('.stride-figure__runner').animationsPaused()")
 
 
 def test_stepping_names_each_moment_in_order(browser: WithoutServiceWorkers, stride_site: Path) -> None:
-    context = browser.new_context(reduced_motion="no-preference")
-    page = context.new_page()
-    with serve(stride_site) as base:
-        page.goto(base + "stride/")
-        page.locator(".stride-figure__play").click()
-        said = []
-        for _ in range(6):
-            page.locator(".stride-figure__next").click()
-            said.append(page.locator(".stride-figure__now").inner_text())
-        names = ["Initial contact", "Mid-stance", "Toe-off", "Mid-swing", "Late swing"]
-        start = names.index(said[0].split(",")[0])
-        assert [s.split(",")[0] for s in said] == [names[(start + i) % 5] for i in range(6)]
-        assert "Toe-off, 39 % of the stride: the foot leaves the ground: swing and flight begin" in said
-        assert "Mid-swing, 70 % of the stride: swing: the other foot is on the ground" in said
-    context.close()
+    with browser.new_context(reduced_motion="no-preference") as context:
+        page = context.new_page()
+        with serve(stride_site) as base:
+            page.goto(base + "stride/")
+            page.locator(".stride-figure__play").click()
+            said = []
+            for _ in range(6):
+                page.locator(".stride-figure__next").click()
+                said.append(page.locator(".stride-figure__now").inner_text())
+            names = ["Initial contact", "Mid-stance", "Toe-off", "Mid-swing", "Late swing"]
+            start = names.index(said[0].split(",")[0])
+            assert [s.split(",")[0] for s in said] == [names[(start + i) % 5] for i in range(6)]
+            assert "Toe-off, 39 % of the stride: the foot leaves the ground: swing and flight begin" in said
+            assert "Mid-swing, 70 % of the stride: swing: the other foot is on the ground" in said
 
 
 def test_the_speed_switch_shows_the_other_speed(browser: WithoutServiceWorkers, stride_site: Path) -> None:
-    context = browser.new_context(reduced_motion="no-preference")
-    page = context.new_page()
-    with serve(stride_site) as base:
-        page.goto(base + "stride/")
-        assert page.locator('.stride-figure__speed[data-speed="sprinting"]').is_hidden()
-        page.get_by_role("radio", name="Sprinting").check()
-        assert page.locator('.stride-figure__speed[data-speed="sprinting"]').is_visible()
-        assert page.locator('.stride-figure__speed[data-speed="jogging"]').is_hidden()
-        page.locator(".stride-figure__play").click()
-        page.locator(".stride-figure__next").click()
-        assert page.locator(".stride-figure__now").inner_text()
-        page.get_by_role("radio", name="Jogging").focus()
-        page.keyboard.press("ArrowRight")  # radio buttons move by arrow keys
-        assert page.locator('.stride-figure__speed[data-speed="sprinting"]').is_visible()
-    context.close()
+    with browser.new_context(reduced_motion="no-preference") as context:
+        page = context.new_page()
+        with serve(stride_site) as base:
+            page.goto(base + "stride/")
+            assert page.locator('.stride-figure__speed[data-speed="sprinting"]').is_hidden()
+            page.get_by_role("radio", name="Sprinting").check()
+            assert page.locator('.stride-figure__speed[data-speed="sprinting"]').is_visible()
+            assert page.locator('.stride-figure__speed[data-speed="jogging"]').is_hidden()
+            page.locator(".stride-figure__play").click()
+            page.locator(".stride-figure__next").click()
+            assert page.locator(".stride-figure__now").inner_text()
+            page.get_by_role("radio", name="Jogging").focus()
+            page.keyboard.press("ArrowRight")  # radio buttons move by arrow keys
+            assert page.locator('.stride-figure__speed[data-speed="sprinting"]').is_visible()
 
 
 def test_the_runner_moves_through_poses_between_the_events(browser: WithoutServiceWorkers, stride_site: Path) -> None:
     """Paused between mid-stance (15 %) and toe-off (39 %), the moving runner's near shin is neither
     where it is at mid-stance nor at toe-off: the body moves, it does not step between stills."""
-    context = browser.new_context(reduced_motion="no-preference")
-    try:
+    with browser.new_context(reduced_motion="no-preference") as context:
         page = context.new_page()
         with serve(stride_site) as base:
             page.goto(base + "stride/")
@@ -357,8 +353,6 @@ def test_the_runner_moves_through_poses_between_the_events(browser: WithoutServi
             stance, middle, off = box_at(15), box_at(27), box_at(39)
             assert middle != stance and middle != off
             assert min(stance[0], off[0]) - 1 <= middle[0] <= max(stance[0], off[0]) + 1  # on the way
-    finally:
-        context.close()
 
 
 def panel_lefts(page: Page) -> list[float]:
@@ -373,41 +367,38 @@ def test_the_moments_stand_side_by_side(browser: WithoutServiceWorkers, stride_s
     options: dict[str, Any] = {"reduced_motion": "reduce"} if how == "reduced motion" else {}
     if how == "no script":
         options["java_script_enabled"] = False
-    context = browser.new_context(**options)
-    page = context.new_page()
-    with serve(stride_site) as base:
-        page.goto(base + "stride/")
-        if how == "print":
-            page.emulate_media(media="print")
-        lefts = panel_lefts(page)
-        assert len(lefts) == 5 and lefts == sorted(lefts) and len(set(lefts)) == 5
-        assert len(visible_events(page)) == 5
-        assert not page.locator(".stride-figure__play").is_visible()
-    context.close()
+    with browser.new_context(**options) as context:
+        page = context.new_page()
+        with serve(stride_site) as base:
+            page.goto(base + "stride/")
+            if how == "print":
+                page.emulate_media(media="print")
+            lefts = panel_lefts(page)
+            assert len(lefts) == 5 and lefts == sorted(lefts) and len(set(lefts)) == 5
+            assert len(visible_events(page)) == 5
+            assert not page.locator(".stride-figure__play").is_visible()
 
 
 @pytest.mark.parametrize(("scheme", "motion"), [("light", "no-preference"), ("dark", "reduce")])
 def test_no_violations_on_the_stride(
     browser: WithoutServiceWorkers, stride_site: Path, scheme: str, motion: str
 ) -> None:
-    context = browser.new_context(color_scheme=scheme, reduced_motion=motion, bypass_csp=True)
-    page = context.new_page()
-    with serve(stride_site) as base:
-        page.goto(base + "stride/")
-        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-        # The mini site is stock Material, whose own pages have known violations (the site's
-        # overrides fix them; tests/test_accessibility.py): judge the figure itself.
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("axe.run('.stride-figure', {resultTypes: ['violations']})")
-        assert [v["id"] for v in result["violations"]] == []
-    context.close()
+    with browser.new_context(color_scheme=scheme, reduced_motion=motion, bypass_csp=True) as context:
+        page = context.new_page()
+        with serve(stride_site) as base:
+            page.goto(base + "stride/")
+            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+            # The mini site is stock Material, whose own pages have known violations (the site's
+            # overrides fix them; tests/test_accessibility.py): judge the figure itself.
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate("axe.run('.stride-figure', {resultTypes: ['violations']})")
+            assert [v["id"] for v in result["violations"]] == []
 
 
 def test_the_runner_is_held_still_while_out_of_view(browser: WithoutServiceWorkers, stride_site: Path) -> None:
     """Off screen the stride does not run (processor, battery, the page's first seconds); it runs
     again when scrolled into view, as the reader left it playing."""
-    context = browser.new_context(reduced_motion="no-preference", viewport={"width": 800, "height": 600})
-    try:
+    with browser.new_context(reduced_motion="no-preference", viewport={"width": 800, "height": 600}) as context:
         page = context.new_page()
         with serve(stride_site) as base:
             page.goto(base + "stride/")
@@ -418,5 +409,3 @@ def test_the_runner_is_held_still_while_out_of_view(browser: WithoutServiceWorke
             page.locator(".stride-figure").scroll_into_view_if_needed()
             page.wait_for_function(f"!{runner}.animationsPaused()")
             assert page.locator(".stride-figure__play").inner_text() == "Pause"  # still the reader's choice
-    finally:
-        context.close()
