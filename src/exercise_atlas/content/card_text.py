@@ -38,11 +38,6 @@ def card_text_problems(site: Site) -> list[Problem]:
     return problems
 
 
-def _problem(exercise: Exercise, path: tuple[str | int, ...], message: str) -> Problem:
-    field = ".".join(str(p) for p in path)
-    return Problem(exercise.path, exercise.located.line_of(path), field, message)
-
-
 def _repeated_items(exercise: Exercise) -> Iterator[Problem]:
     data = cast(dict[str, Any], exercise.data)
     for name in _LISTS:
@@ -51,7 +46,7 @@ def _repeated_items(exercise: Exercise) -> Iterator[Problem]:
             key = " ".join(str(text).split()).casefold()
             if key in first:
                 message = f"the same text as {name}.{first[key]}; remove one, or say what differs"
-                yield _problem(exercise, (name, index), message)
+                yield exercise.problem((name, index), message)
             else:
                 first[key] = index
 
@@ -80,7 +75,7 @@ def _markdown_in_text(exercise: Exercise) -> Iterator[Problem]:
                     f"'{found.group(0)}' would show as typed: a card's text is plain, not Markdown; "
                     f"write it without the {what} marks"
                 )
-                yield _problem(exercise, path, message)
+                yield exercise.problem(path, message)
                 break
 
 
@@ -94,4 +89,4 @@ def _copied_names(site: Site) -> Iterator[Problem]:
             message = (
                 f"'{exercise.name}' is already the name of '{other.id}' ({other.path}); give each exercise its own name"
             )
-            yield _problem(exercise, ("name",), message)
+            yield exercise.problem(("name",), message)

@@ -117,6 +117,10 @@ class Exercise:
     def name(self) -> str:
         return self.data["name"]
 
+    def problem(self, path: tuple[str | int, ...], message: str) -> Problem:
+        """A problem with the value at ``path`` in this exercise's file, on that value's line."""
+        return Problem(self.path, self.located.line_of(path), ".".join(str(p) for p in path), message)
+
 
 @dataclass
 class Site:

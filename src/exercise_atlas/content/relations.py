@@ -50,11 +50,6 @@ def relation_problems(site: Site, docs_dir: str, muscles_file: str) -> list[Prob
     return problems
 
 
-def _problem(exercise: Exercise, path: tuple[str | int, ...], message: str) -> Problem:
-    field = ".".join(str(p) for p in path)
-    return Problem(exercise.path, exercise.located.line_of(path), field, message)
-
-
 def _misspelt_muscle_ids(site: Site) -> dict[str, tuple[str, list[str]]]:
     """Unknown ids that several exercises agree on, where the muscles file has a near miss that no
     exercise uses: the typo is in the muscles file, so blame its line, not every exercise."""
@@ -79,9 +74,9 @@ def _muscle_problems(exercise: Exercise, site: Site, misspelt: dict[str, tuple[s
                 continue  # reported once, at the muscles file's line
             if muscle not in site.muscles:
                 hint = did_you_mean(muscle, site.muscles)
-                yield _problem(exercise, ("muscles", role, index), f"unknown muscle '{muscle}'{hint}")
+                yield exercise.problem(("muscles", role, index), f"unknown muscle '{muscle}'{hint}")
             elif role == "secondary" and muscle in muscles["primary"]:
-                yield _problem(exercise, ("muscles", role, index), f"'{muscle}' is already a primary muscle")
+                yield exercise.problem(("muscles", role, index), f"'{muscle}' is already a primary muscle")
 
 
 def _cited_text(exercise: Exercise, site: Site) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -102,13 +97,13 @@ def _citation_problems(exercise: Exercise, site: Site) -> Iterator[Problem]:
     for index, key in enumerate(listed):
         message = unknown_key(key, site.references)
         if message:
-            yield _problem(exercise, ("references", index), message)
+            yield exercise.problem(("references", index), message)
     for path, text in _cited_text(exercise, site):
         for message in text_problems(text, site.references):
-            yield _problem(exercise, path, message)
+            yield exercise.problem(path, message)
         for key in citation_keys(text):
             if key in site.references and key not in listed:
-                yield _problem(exercise, path, f"cites '{key}', which is missing from 'references'")
+                yield exercise.problem(path, f"cites '{key}', which is missing from 'references'")
 
 
 def _ladder_problems(exercise: Exercise, site: Site) -> Iterator[Problem]:
@@ -116,15 +111,14 @@ def _ladder_problems(exercise: Exercise, site: Site) -> Iterator[Problem]:
         for index, other_id in enumerate(exercise.data[kind]):
             path = (kind, index)
             if other_id == exercise.id:
-                yield _problem(exercise, path, "an exercise cannot be its own regression or progression")
+                yield exercise.problem(path, "an exercise cannot be its own regression or progression")
             elif other_id in site.broken_exercises:
                 continue  # that file's own problems are reported; linking to it is not one more
             elif other_id not in site.exercises:
-                yield _problem(exercise, path, f"unknown exercise '{other_id}'{did_you_mean(other_id, site.exercises)}")
+                yield exercise.problem(path, f"unknown exercise '{other_id}'{did_you_mean(other_id, site.exercises)}")
             elif exercise.id not in site.exercises[other_id].data[other_kind]:
                 other = site.exercises[other_id].path
-                yield _problem(
-                    exercise,
+                yield exercise.problem(
                     path,
                     f"'{other_id}' does not list '{exercise.id}' in its {other_kind} ({other}); ladders must be mutual",
                 )
@@ -137,9 +131,9 @@ def _image_problems(exercise: Exercise, docs_dir: str) -> Iterator[Problem]:
     src = exercise.data["image"]["src"]
     target = (Path(exercise.path).parent / src).resolve()
     if not target.is_relative_to(Path(docs_dir).resolve()):
-        yield _problem(exercise, ("image", "src"), f"'{src}' points outside the docs folder ({docs_dir})")
+        yield exercise.problem(("image", "src"), f"'{src}' points outside the docs folder ({docs_dir})")
     elif not target.is_file():
-        yield _problem(exercise, ("image", "src"), f"no file at '{src}' (relative to {exercise.path})")
+        yield exercise.problem(("image", "src"), f"no file at '{src}' (relative to {exercise.path})")
 
 
 def _alias_problems(site: Site) -> Iterator[Problem]:
@@ -150,8 +144,7 @@ def _alias_problems(site: Site) -> Iterator[Problem]:
         for index, alias in enumerate(exercise.data["aliases"]):
             other = owner.setdefault(alias.casefold(), exercise)
             if other is not exercise:
-                yield _problem(
-                    exercise,
+                yield exercise.problem(
                     ("aliases", index),
                     f"'{alias}' already names '{other.id}' ({other.path}); an alias must lead to one exercise",
                 )
@@ -178,8 +171,7 @@ def _cycle_problems(site: Site) -> list[Problem]:
                 if state.get(nxt) == "open":
                     cycle = [*trail[trail.index(nxt) :], nxt]
                     problems.append(
-                        _problem(
-                            site.exercises[cycle[0]],
+                        site.exercises[cycle[0]].problem(
                             ("progressions",),
                             "progressions form a cycle: " + " -> ".join(cycle),
                         )
