@@ -12,6 +12,7 @@ World axes: x forward, y up, z to the body's left (body.py).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -49,22 +50,28 @@ def camera_for(data: dict[str, Any]) -> Camera:
 
 def project(camera: Camera, v: Vec) -> tuple[float, float, float]:
     """Screen x (right), screen y (down) and depth (towards the reader)."""
-    if camera.view != "oblique":
-        across, _, towards = _FLAT_AXES[camera.view]
-        down = -v[1] if camera.view != "top" else v[2]
-        return v[across], down, v[towards]
-    cos_turn, sin_turn, cos_tilt, sin_tilt = _turn_and_tilt(camera.turn, camera.tilt)
-    # Turn round the vertical axis from the front view (screen right = z, depth = x) ...
-    right = v[2] * cos_turn - v[0] * sin_turn
-    near = v[0] * cos_turn + v[2] * sin_turn
-    # ... then rise and look down: nearer points sit lower on the screen.
-    down = -v[1] * cos_tilt + near * sin_tilt
-    depth = near * cos_tilt + v[1] * sin_tilt
-    return right, down, depth
+    return projector(camera)(v)
+
+
+Projector = Callable[[Vec], tuple[float, float, float]]
 
 
 @cache
-def _turn_and_tilt(turn: float, tilt: float) -> tuple[float, float, float, float]:
-    """A camera's cosines and sines, worked out once: every point of every pose is projected."""
-    t, u = math.radians(turn), math.radians(tilt)
-    return math.cos(t), math.sin(t), math.cos(u), math.sin(u)
+def projector(camera: Camera) -> Projector:
+    """The camera's projection as one function, its sines and cosines worked out once: every
+    point of every drawn pose is projected, thousands a figure."""
+    if camera.view != "oblique":
+        across, _, towards = _FLAT_AXES[camera.view]
+        if camera.view == "top":
+            return lambda v: (v[across], v[2], v[towards])
+        return lambda v: (v[across], -v[1], v[towards])
+    t, u = math.radians(camera.turn), math.radians(camera.tilt)
+    cos_turn, sin_turn, cos_tilt, sin_tilt = math.cos(t), math.sin(t), math.cos(u), math.sin(u)
+
+    def oblique(v: Vec) -> tuple[float, float, float]:
+        # Turn round the vertical axis from the front view (screen right = z, depth = x) ...
+        near = v[0] * cos_turn + v[2] * sin_turn
+        # ... then rise and look down: nearer points sit lower on the screen.
+        return v[2] * cos_turn - v[0] * sin_turn, near * sin_tilt - v[1] * cos_tilt, near * cos_tilt + v[1] * sin_tilt
+
+    return oblique

@@ -15,7 +15,7 @@ from .camera import camera_for, project
 from .catalogue import IN_PLANE, JOINTS, PROPS, body_joints, format_range
 from .motion import turn_between
 from .placing import Figure, Placed, find_prop, pose_figure, split_contact
-from .props import HANDLE_WIDTH, PlacedProp
+from .props import HANDLE_WIDTH, Box, PlacedProp
 from .vectors import Vec, lerp
 
 CONTACT_TOLERANCE = 2.0  # cm between a resting point's skin and its surface
@@ -254,6 +254,14 @@ def _depth_into(points: dict[str, Vec], a: str, b: str, radius: float, distance:
     return depth
 
 
+def _clear_of(box: Box, p: Vec, q: Vec, radius: float) -> bool:
+    """The segment from ``p`` to ``q`` stays ``radius`` clear of ``box``: every point of it lies in
+    the segment's bounding box, so the gap between the two boxes is a lower bound of its distance.
+    Most limbs are far from most props, and this spares sampling them."""
+    gaps = [max(lo - max(u, v), min(u, v) - hi, 0.0) for u, v, lo, hi in zip(p, q, box.low, box.high, strict=True)]
+    return sum(g * g for g in gaps) >= radius * radius
+
+
 def _passing_issues(pos: Placed) -> list[Issue]:
     """Limbs, with their drawn width, through the floor, a bench's top or legs, or a wall."""
     issues: list[Issue] = []
@@ -266,12 +274,14 @@ def _passing_issues(pos: Placed) -> list[Issue]:
         if box
     ]
     for name, a, b, radius in segments():
-        floor = _depth_into(points, a, b, radius, lambda v: v[1])
+        # The height is linear along the segment: its lower end is its lowest point.
+        floor = max(0.0, radius - min(points[a][1], points[b][1]))
         if floor > PASS_TOLERANCE:
             issues.append((("positions", pos.key), f"{name} passes {floor:.0f} cm into the floor"))
         worst: dict[str, float] = {}
         for surface, box in solids:
-            worst[surface] = max(worst.get(surface, 0.0), _depth_into(points, a, b, radius, box.distance))
+            if not _clear_of(box, points[a], points[b], radius):
+                worst[surface] = max(worst.get(surface, 0.0), _depth_into(points, a, b, radius, box.distance))
         for surface, depth in worst.items():
             if depth > PASS_TOLERANCE:
                 issues.append((("positions", pos.key), f"{name} passes {depth:.0f} cm into the {surface}"))

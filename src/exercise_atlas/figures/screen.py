@@ -5,9 +5,9 @@ data of every pose of a movement has the same commands and SMIL can interpolate 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .camera import Camera, project
+from .camera import Camera, Projector, projector
 from .vectors import Vec
 
 
@@ -38,12 +38,17 @@ class Screen:
     digits: int = 1
     fixed: bool = False
 
+    project: Projector = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "project", projector(self.camera))
+
     def xy(self, v: Vec) -> tuple[float, float]:
-        x, y, _ = project(self.camera, v)
+        x, y, _ = self.project(v)
         return x - self.left, y - self.top
 
     def depth(self, v: Vec) -> float:
-        return project(self.camera, v)[2]
+        return self.project(v)[2]
 
     def pt(self, v: Vec) -> str:
         x, y = self.xy(v)

@@ -109,11 +109,12 @@ def _bounds(figure: Figure, poses: list[Placed]) -> tuple[float, float, float, f
     ys: list[float] = []
     screen = Screen(figure.camera, 0, 0)
     for pos in poses:
-        for name, v in pos.points.items():
-            x, y = screen.xy(v)
-            r = HEAD_RADIUS if name == "head" else 8.0
-            xs += [x - r, x + r]
-            ys += [y - r, y + r]
+        seen = [screen.project(v) for v in pos.points.values()]
+        xs += [min(p[0] for p in seen) - 8.0, max(p[0] for p in seen) + 8.0]
+        ys += [min(p[1] for p in seen) - 8.0, max(p[1] for p in seen) + 8.0]
+        hx, hy, _ = screen.project(pos.points["head"])
+        xs += [hx - HEAD_RADIUS, hx + HEAD_RADIUS]
+        ys += [hy - HEAD_RADIUS, hy + HEAD_RADIUS]
         for prop in pos.props:
             boxes = ([prop.box] if prop.box is not None and prop.type != "wall" else []) + (prop.parts or [])
             for box in boxes:
@@ -364,7 +365,11 @@ def _moving(figure: Figure, frames: list[Frame], screen: Screen, regions: set[st
     change as SMIL values (one order of limbs for the whole movement, so the shapes match)."""
     far = far_sides(screen, frames[0].pose.points)
     seen = seen_muscles(screen, frames[0].pose.points, _working(figure), regions)
-    posed = [_ordered(screen, figure, f.pose, _working(figure), regions, far, seen) for f in frames]
+    drawn: dict[int, list[SvgShape]] = {}  # a held position is one pose at two times: drawn once
+    for f in frames:
+        if id(f.pose) not in drawn:
+            drawn[id(f.pose)] = _ordered(screen, figure, f.pose, _working(figure), regions, far, seen)
+    posed = [drawn[id(f.pose)] for f in frames]
     # The far limb's muscle stays in the still panels: moving, it is mostly behind the body, and
     # leaving it out keeps a two-legged figure within its bytes.
     posed = [[s for s in pose if s.cls != "xf-m xf-far"] for pose in posed]
