@@ -102,6 +102,8 @@ def test_the_inset_is_in_the_html_framed_and_named_within_the_budget() -> None:
         (Camera("oblique", 35, 12), "3/4 view"),
         (Camera("oblique", -80, 8), "Right side"),
         (Camera("oblique", 70, 8), "Left side"),
+        (Camera("oblique", 150, 25), "Behind"),
+        (Camera("oblique", -120, 25), "Behind"),
     ],
 )
 def test_the_inset_is_named_by_what_it_shows(camera: Camera, name: str) -> None:

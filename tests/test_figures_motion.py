@@ -23,6 +23,7 @@ from exercise_atlas.figures.motion import between, shared_contacts, timeline
 from exercise_atlas.figures.placing import pose_figure
 from exercise_atlas.figures.pose_checks import figure_issues, range_issue
 from exercise_atlas.figures.props import PLACERS
+from exercise_atlas.figures.svg_figure import figure_drawing
 from exercise_atlas.figures.svg_props import DRAWERS
 from exercise_atlas.figures.timing import beats
 from exercise_atlas.figures.words import describe
@@ -67,6 +68,47 @@ def test_oblique_tilt_shows_a_forearm_pointing_at_the_reader() -> None:
     assert project(Camera("front"), pts["right.wrist"])[:2] == pytest.approx(
         project(Camera("front"), pts["right.elbow"])[:2]
     )
+
+
+def _kneeling_seen_from(turn: float) -> dict[str, Any]:
+    """On hands and one knee, the hips rocking back: the adductor rock-back, seen from ``turn``."""
+    kneel = {"right.knee on floor", "left.hand on floor", "right.hand on floor", "left.heel on floor"}
+    sides = {"shoulder_flexion": 90}
+    return {
+        "view": "oblique",
+        "camera": {"turn": turn, "tilt": 25},
+        "working": "left",
+        "positions": {
+            "start": {
+                "lean": 72,
+                "neck": -30,
+                "left": {"hip": 45, "hip_flexion": 77, **sides},
+                "right": {"hip_flexion": 80, "knee": 105, **sides},
+                "contacts": sorted(kneel),
+            },
+            "back": {
+                "lean": 76,
+                "neck": -30,
+                "left": {"hip": 45, "hip_flexion": 98, **sides},
+                "right": {"hip_flexion": 115, "knee": 135, **sides},
+                "contacts": sorted(kneel),
+            },
+        },
+    }
+
+
+def test_a_camera_behind_the_body_says_so_and_draws_no_face() -> None:
+    """Seen from behind, the back of the head is all the reader sees: no face mark in the key
+    positions nor in the movement, and the words say where the reader stands."""
+    behind, front = _kneeling_seen_from(150), _kneeling_seen_from(40)
+    drawn = figure_drawing(behind, "Rock-back", {"inner-thigh"})
+    assert "drawn from behind, at three-quarters" in drawn.description
+    assert [s for p in drawn.panels for s in p.shapes if s.cls == "xf-e"] == []
+    assert [m for m in drawn.moving if m.shape.cls == "xf-e"] == []
+    assert drawn.moving, "the hips rock back: the figure moves"
+    seen = figure_drawing(front, "Rock-back", {"inner-thigh"})
+    assert "drawn at three-quarters" in seen.description
+    assert [m for m in seen.moving if m.shape.cls == "xf-e"] != []
 
 
 # Motion: poses between key positions keep the contacts both positions share.

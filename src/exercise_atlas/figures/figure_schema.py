@@ -151,9 +151,9 @@ _CAMERA: dict[str, Any] = {
     "properties": {
         "turn": {
             "type": "number",
-            "minimum": -80,
-            "maximum": 80,
-            "description": "Degrees turned round the body from the front, + towards its left side (default 35).",
+            "minimum": -180,
+            "maximum": 180,
+            "description": "Degrees turned round the body from the front, + towards its left side (default 35); beyond 90 the camera looks from behind.",
         },
         "tilt": {
             "type": "number",

@@ -149,10 +149,16 @@ def _middle(screen: Screen, pts: dict[str, Vec]) -> list[SvgShape]:
         shape("path", "xf-o", d=_dot(screen, pts["head"])),
     ]
     # The face: a mark on the front of the head, so the reader sees which way it looks (left out
-    # of a still when the face is turned away, where the back of the head is all one sees).
-    if screen.fixed or screen.depth(pts["face"]) > screen.depth(pts["head"]) - HEAD_RADIUS * 0.5:
+    # of a still when the face is turned away, where the back of the head is all one sees; a
+    # moving body keeps it, and the movement leaves it out if it is turned away all through).
+    if screen.fixed or face_seen(screen, pts):
         out.append(shape("path", "xf-e", d=_dot(screen, pts["face"])))
     return out
+
+
+def face_seen(screen: Screen, pts: dict[str, Vec]) -> bool:
+    """The face is on the reader's side of the head."""
+    return screen.depth(pts["face"]) > screen.depth(pts["head"]) - HEAD_RADIUS * 0.5
 
 
 def _dot(screen: Screen, v: Vec) -> str:

@@ -20,7 +20,7 @@ from .motion import Frame, timeline
 from .pathdata import is_simple, relative_path
 from .placing import Figure, Placed, pose_figure
 from .screen import Screen, SvgShape, num, shape
-from .svg_body import body_shapes, far_sides, seen_muscles
+from .svg_body import body_shapes, face_seen, far_sides, seen_muscles
 from .svg_inset import MARGIN, SHARE, Inset, inset_body, inset_camera, inset_screen, place_inset
 from .svg_props import line_shapes, prop_shapes
 from .timing import beats
@@ -373,6 +373,8 @@ def _moving(figure: Figure, frames: list[Frame], screen: Screen, regions: set[st
     # The far limb's muscle stays in the still panels: moving, it is mostly behind the body, and
     # leaving it out keeps a two-legged figure within its bytes.
     posed = [[s for s in pose if s.cls != "xf-m xf-far"] for pose in posed]
+    if not any(face_seen(screen, f.pose.points) for f in frames):  # seen from behind all through
+        posed = [[s for s in pose if s.cls != "xf-e"] for pose in posed]
     twins = [len(hidden_twins(pose)) == len(pose) for pose in posed]
     if all(not kept for kept in twins):  # a far limb hidden behind its twin all the way through
         keep = {s.cls for s in hidden_twins(posed[0])}

@@ -86,7 +86,10 @@ def place_inset(
 
 
 def view_name(camera: Camera) -> str:
-    """The inset's name: its view, or for an oblique camera turned nearly sideways, that side."""
+    """The inset's name: its view, or for an oblique camera turned nearly sideways, that side
+    (or "Behind", turned further round than that)."""
+    if camera.view == "oblique" and abs(camera.turn) >= 180 - SIDEWAYS:
+        return "Behind"
     if camera.view == "oblique" and abs(camera.turn) >= SIDEWAYS:
         return "Left side" if camera.turn > 0 else "Right side"
     return VIEW_NAMES[camera.view]

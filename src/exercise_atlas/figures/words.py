@@ -8,11 +8,22 @@ import math
 from dataclasses import fields
 
 from .body import HEIGHT, SIDES, Angles
+from .camera import Camera
 from .catalogue import JOINTS, PROPS, body_joints
 from .placing import Figure, Placed, find_prop
 from .vectors import Vec, sub
 
 VIEW_WORDS = {"side": "from the side", "front": "from the front", "top": "from above", "oblique": "at three-quarters"}
+BEHIND = 90.0  # an oblique camera turned further round the body than this looks from behind
+
+
+def view_words(camera: Camera) -> str:
+    """Where the reader sees the body from, as the text alternative says it."""
+    if camera.view == "oblique" and abs(camera.turn) > BEHIND:
+        return "from behind, at three-quarters"
+    return VIEW_WORDS[camera.view]
+
+
 TURN_WORTH_SAYING = 12.0  # degrees
 RISE_WORTH_SAYING = 8.0  # cm
 _POINT_WORDS = {"elbow": "forearm", "pelvis": "hips", "chest": "chest", "head": "head"}
@@ -189,7 +200,7 @@ def describe(figure: Figure, name: str, returns: bool = True) -> str:
     """A few short sentences: each key position, what moves between them, and (when the movement
     goes back to its start rather than starting afresh) what moves on the way back."""
     positions = figure.positions
-    text = [f"{name}, drawn {VIEW_WORDS[figure.view]}, in {len(positions)} key positions."]
+    text = [f"{name}, drawn {view_words(figure.camera)}, in {len(positions)} key positions."]
     said = ""
     for index, pos in enumerate(positions):
         where = supports(figure, pos)
