@@ -404,3 +404,12 @@ def test_a_head_resting_on_an_arm_must_touch_it() -> None:
         position["neck_side"] = 20  # the head bent down onto the arm
     assert [m for _, m in figure_issues(data) if "head" in m] == []
     assert "head on the bottom upper arm" in describe(pose_figure(data), "Side-lying adduction")
+
+
+def test_forearms_flat_on_the_floor_are_said_even_with_the_hands_down() -> None:
+    """Rocking back in the frog stretch the hands rest on the floor too; the body is still on its
+    forearms and knees, not on hands and knees."""
+    data = _figure(ROOT / "docs/exercises/frog-stretch.md")["figure"]
+    words = describe(pose_figure(data), "Frog stretch")
+    assert "Start: on forearms and knees" in words and "Back: on forearms and knees" in words
+    assert "on hands and knees" not in words

@@ -157,8 +157,10 @@ def _middle(screen: Screen, pts: dict[str, Vec]) -> list[SvgShape]:
 
 
 def face_seen(screen: Screen, pts: dict[str, Vec]) -> bool:
-    """The face is on the reader's side of the head."""
-    return screen.depth(pts["face"]) > screen.depth(pts["head"]) - HEAD_RADIUS * 0.5
+    """The face is on the reader's side of the head, or side-on to the reader (a profile shows
+    which way it looks). Turned further away than about 20 degrees past side-on, the dot would sit
+    on the back of the head and read as an eye looking at the reader."""
+    return screen.depth(pts["face"]) > screen.depth(pts["head"]) - HEAD_RADIUS * 0.3
 
 
 def _dot(screen: Screen, v: Vec) -> str:

@@ -15,10 +15,13 @@ from .vectors import Vec, sub
 
 VIEW_WORDS = {"side": "from the side", "front": "from the front", "top": "from above", "oblique": "at three-quarters"}
 BEHIND = 90.0  # an oblique camera turned further round the body than this looks from behind
+STRAIGHT = 15.0  # ... and within this of 180 degrees, straight from behind
 
 
 def view_words(camera: Camera) -> str:
     """Where the reader sees the body from, as the text alternative says it."""
+    if camera.view == "oblique" and abs(camera.turn) >= 180 - STRAIGHT:
+        return "from behind"
     if camera.view == "oblique" and abs(camera.turn) > BEHIND:
         return "from behind, at three-quarters"
     return VIEW_WORDS[camera.view]
@@ -64,10 +67,10 @@ def posture(pos: Placed) -> str:
         return "standing"
     if "knee" in on and up[1] > 0.55:
         return "kneeling"
+    if {"elbow", "knee"} <= on and face[1] < -0.5:  # forearms flat: the hands may rest too
+        return "on forearms and knees"
     if {"hand", "knee"} <= on:
         return "on hands and knees"
-    if {"elbow", "knee"} <= on and face[1] < -0.5:
-        return "on forearms and knees"
     if face[1] > 0.6:
         return "lying on the back"
     if face[1] < -0.6:
