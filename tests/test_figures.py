@@ -299,7 +299,8 @@ def test_compact_card_has_a_small_still(mini: Path) -> None:
 # Any pose that passes the checks renders inside its viewBox, with no NaN and no empty path.
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# About three poses in four are turned away by the checks (assume), which is expected: not a failing health check.
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(
     view=st.sampled_from(["side", "front"]),
     trunk=st.integers(-30, 30),
