@@ -293,9 +293,30 @@ def test_the_words_say_what_moves_not_the_angles() -> None:
     words = describe(pose_figure(data), "Squat")
     assert words == (
         "Squat, drawn from the side, in 2 key positions. Start: standing, both feet on the floor. End: squatting, "
-        "both feet on the floor; both legs swing forwards, both knees bend, the hips sink. Then back: both legs "
-        "swing back, both knees straighten, the hips rise."
+        "both feet on the floor; both legs swing forwards, both knees bend, the hips sink back. Then back: both legs "
+        "swing back, both knees straighten, the hips rise and come forwards."
     )
+
+
+@pytest.mark.parametrize(
+    ("exercise", "said", "unsaid"),
+    [
+        ("adductor-rock-back", "Back: the hips sink back", "the hips sink,"),
+        (
+            "kettlebell-sumo-deadlift",
+            "the hips rise and come forwards",
+            "Top: standing, both feet on the floor; the hips sink",
+        ),
+        # Standing on one foot, then on two: nothing to say 'back' from, so only the sinking is said.
+        ("side-lunge", "the hips sink.", "back."),
+        # Lying, the hips only rise and sink.
+        ("copenhagen-short-lever", "the hips rise,", "move back"),
+    ],
+)
+def test_the_words_say_where_the_hips_go_over_what_holds_the_body(exercise: str, said: str, unsaid: str) -> None:
+    data = _figure(ROOT / f"docs/exercises/{exercise}.md")
+    words = describe(pose_figure(data["figure"]), data["name"])
+    assert said in words and unsaid not in words, words
 
 
 # The budget: a full figure adds at most 8 KiB of HTML to a page (2.5 KiB gzipped).

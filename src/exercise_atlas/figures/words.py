@@ -10,6 +10,7 @@ from dataclasses import fields
 from .body import HEIGHT, SIDES, Angles
 from .camera import Camera
 from .catalogue import JOINTS, PROPS, body_joints
+from .motion import shared_contacts
 from .placing import Figure, Placed, find_prop
 from .vectors import Vec, sub
 
@@ -139,8 +140,17 @@ def changes(a: Placed, b: Placed, working: tuple[str, ...] = ()) -> list[str]:
     found: list[tuple[float, str]] = []
     worked: list[tuple[float, str]] = []  # the working side's own joints
     rise = b.points["pelvis"][1] - a.points["pelvis"][1]
-    if abs(rise) >= RISE_WORTH_SAYING:
-        found.append((abs(rise) * 2, "the hips rise" if rise > 0 else "the hips sink"))
+    back = _hips_back(a, b)
+    hips = [
+        ("rise" if rise > 0 else "sink") if abs(rise) >= RISE_WORTH_SAYING else "",
+        ("move back" if back > 0 else "come forwards") if abs(back) >= RISE_WORTH_SAYING else "",
+    ]
+    if any(hips):  # "the hips sink back" (a squat, a rock-back) is one movement, said once
+        if all(hips):
+            phrase = "sink back" if hips == ["sink", "move back"] else " and ".join(hips)
+        else:
+            phrase = hips[0] or hips[1]
+        found.append(((abs(rise) + abs(back)) * 2, f"the hips {phrase}"))
     biggest = max(abs(getattr(b.sides[s], f.name) - getattr(a.sides[s], f.name)) for s in SIDES for f in fields(Angles))
     # A small movement (a few centimetres' lift) is still the movement: say it when it is all there is.
     worth = TURN_WORTH_SAYING if biggest >= TURN_WORTH_SAYING else 4.0
@@ -184,6 +194,45 @@ def changes(a: Placed, b: Placed, working: tuple[str, ...] = ()) -> list[str]:
     ):
         said = [*found[:2], worked[0]]
     return [words for _, words in said]
+
+
+def _hips_back(a: Placed, b: Placed) -> float:
+    """How far (cm) the hips move back over what holds the body up, away from where the body
+    faces in ``a``: towards the heels on all fours, behind the feet in a squat (0 unless the two
+    positions rest on at least two of the same points: in the air or on one foot). The
+    body faces along its trunk when the trunk lies more than half flat, and along its face when
+    upright; the hips are measured from the middle of the points resting, so a foot stepping
+    forwards under still hips is not 'the hips moving back'."""
+    if posture(a).startswith("lying"):  # lying, the hips rise or sink; back and forth is not said
+        return 0.0
+    trunk = sub(a.points["chest"], a.points["pelvis"])
+    face = sub(a.points["face"], a.points["head"])
+    ahead = trunk if math.hypot(trunk[0], trunk[2]) > 0.5 * math.hypot(*trunk) else face
+    length = math.hypot(ahead[0], ahead[2])
+    resting = [point for point, _ in shared_contacts(a, b)]
+    base_a, base_b = _base(a, resting), _base(b, resting)
+    if length < 1e-6 or base_a is None or base_b is None or len(resting) < 2:
+        return 0.0  # on one foot, or stepping from one to another, "back" has nothing to be measured from
+    move = sub(sub(b.points["pelvis"], base_b), sub(a.points["pelvis"], base_a))
+    return -(move[0] * ahead[0] + move[2] * ahead[2]) / length
+
+
+def _base(pos: Placed, resting: list[str]) -> Vec | None:
+    """The middle of the ``resting`` body points (a foot: between its heel and toe)."""
+    spots: list[Vec] = []
+    for point in resting:
+        if point in pos.points:
+            spots.append(pos.points[point])
+        elif point.endswith(".foot"):
+            side = point.removesuffix(".foot")
+            spots += [pos.points[f"{side}.heel"], pos.points[f"{side}.toe"]]
+    if not spots:
+        return None
+    return (
+        sum(v[0] for v in spots) / len(spots),
+        sum(v[1] for v in spots) / len(spots),
+        sum(v[2] for v in spots) / len(spots),
+    )
 
 
 def _plural(verb: str) -> str:
