@@ -17,6 +17,9 @@ from .vectors import Vec, sub
 VIEW_WORDS = {"side": "from the side", "front": "from the front", "top": "from above", "oblique": "at three-quarters"}
 BEHIND = 90.0  # an oblique camera turned further round the body than this looks from behind
 STRAIGHT = 15.0  # ... and within this of 180 degrees, straight from behind
+TURN_WORTH_SAYING = 12.0  # degrees
+RISE_WORTH_SAYING = 8.0  # cm
+_POINT_WORDS = {"elbow": "forearm", "pelvis": "hips", "chest": "chest", "head": "head"}
 
 
 def view_words(camera: Camera) -> str:
@@ -26,11 +29,6 @@ def view_words(camera: Camera) -> str:
     if camera.view == "oblique" and abs(camera.turn) > BEHIND:
         return "from behind, at three-quarters"
     return VIEW_WORDS[camera.view]
-
-
-TURN_WORTH_SAYING = 12.0  # degrees
-RISE_WORTH_SAYING = 8.0  # cm
-_POINT_WORDS = {"elbow": "forearm", "pelvis": "hips", "chest": "chest", "head": "head"}
 
 
 def _unit(v: Vec) -> Vec:
