@@ -74,26 +74,21 @@ def _kneeling_seen_from(turn: float) -> dict[str, Any]:
     """On hands and one knee, the hips rocking back: the adductor rock-back, seen from ``turn``."""
     kneel = {"right.knee on floor", "left.hand on floor", "right.hand on floor", "left.heel on floor"}
     sides = {"shoulder_flexion": 90}
+
+    def kneeling(lean: int, hip_flexion: tuple[int, int], knee: int) -> dict[str, Any]:
+        return {
+            "lean": lean,
+            "neck": -30,
+            "left": {"hip": 45, "hip_flexion": hip_flexion[0], **sides},
+            "right": {"hip_flexion": hip_flexion[1], "knee": knee, **sides},
+            "contacts": sorted(kneel),
+        }
+
     return {
         "view": "oblique",
         "camera": {"turn": turn, "tilt": 25},
         "working": "left",
-        "positions": {
-            "start": {
-                "lean": 72,
-                "neck": -30,
-                "left": {"hip": 45, "hip_flexion": 77, **sides},
-                "right": {"hip_flexion": 80, "knee": 105, **sides},
-                "contacts": sorted(kneel),
-            },
-            "back": {
-                "lean": 76,
-                "neck": -30,
-                "left": {"hip": 45, "hip_flexion": 98, **sides},
-                "right": {"hip_flexion": 115, "knee": 135, **sides},
-                "contacts": sorted(kneel),
-            },
-        },
+        "positions": {"start": kneeling(72, (77, 80), 105), "back": kneeling(76, (98, 115), 135)},
     }
 
 

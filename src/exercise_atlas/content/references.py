@@ -190,6 +190,6 @@ def _reference(key: str, entry: Entry, line: int, shown: str) -> tuple[Reference
         doi=doi,
         pmid=pmid,
         line=line,
-        edition=_ordinal(fields.get("edition", "")) if fields.get("edition") else "",
+        edition=_ordinal(fields.get("edition", "")),
     )
     return ref, []

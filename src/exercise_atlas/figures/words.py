@@ -12,7 +12,7 @@ from .camera import Camera
 from .catalogue import JOINTS, PROPS, body_joints
 from .motion import shared_contacts
 from .placing import Figure, Placed, find_prop
-from .vectors import Vec, sub
+from .vectors import Vec, add, scale, sub
 
 VIEW_WORDS = {"side": "from the side", "front": "from the front", "top": "from above", "oblique": "at three-quarters"}
 BEHIND = 90.0  # an oblique camera turned further round the body than this looks from behind
@@ -216,21 +216,14 @@ def _hips_back(a: Placed, b: Placed) -> float:
 
 
 def _base(pos: Placed, resting: list[str]) -> Vec | None:
-    """The middle of the ``resting`` body points (a foot: between its heel and toe)."""
-    spots: list[Vec] = []
-    for point in resting:
-        if point in pos.points:
-            spots.append(pos.points[point])
-        elif point.endswith(".foot"):
-            side = point.removesuffix(".foot")
-            spots += [pos.points[f"{side}.heel"], pos.points[f"{side}.toe"]]
+    """The middle of the ``resting`` body points (a foot is its own point, between heel and toe)."""
+    spots = [pos.points[point] for point in resting if point in pos.points]
     if not spots:
         return None
-    return (
-        sum(v[0] for v in spots) / len(spots),
-        sum(v[1] for v in spots) / len(spots),
-        sum(v[2] for v in spots) / len(spots),
-    )
+    total = spots[0]
+    for v in spots[1:]:
+        total = add(total, v)
+    return scale(total, 1.0 / len(spots))
 
 
 def _plural(verb: str) -> str:
