@@ -6,6 +6,7 @@ Material for MkDocs reaches end of life on 5 May 2027; these tests keep the way 
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,19 @@ def test_same_validation_error(tmp_path: Path, generator: str) -> None:
     assert ERROR_LINE in result.stdout + result.stderr
     if generator != "zensical":  # Zensical 0.0.73 wraps any extension error in its own traceback
         assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_every_page_gets_the_glossarys_tooltips(sites: dict[str, Path], generator: str) -> None:
+    """The build hands the abbreviations file to ``abbr`` (no page appends it): each generator marks
+    the same terms with the file's own definitions."""
+    glossary = dict(re.findall(r"^\*\[([^\]]+)\]:[ \t]*(.*)$", (ROOT / "includes/abbreviations.md").read_text(), re.M))
+
+    def marked(site: Path) -> list[tuple[str, str]]:
+        html = (site / "anatomy/index.html").read_text(encoding="utf-8")
+        return re.findall(r'<abbr title="([^"]*)">([^<]*)</abbr>', html)
+
+    found = marked(sites[generator])
+    assert len({term for _, term in found}) >= 3
+    assert all(unescape(title) == glossary[term] for title, term in found)
+    assert found == marked(sites["mkdocs"])

@@ -48,6 +48,7 @@ from .markup.citations import (
     CitationTreeprocessor,
     MalformedCitationInlineProcessor,
 )
+from .markup.glossary_tooltips import lend_glossary
 from .markup.grammar import INLINE_MACRO_RE, MACRO_LINE_RE, MacroSyntaxError
 from .markup.macros import AlreadyReportedError, MacroError
 from .markup.map_drawing import SharedSvgTreeprocessor
@@ -221,6 +222,7 @@ class ExerciseAtlasExtension(Extension):
             return
         path = page_file(self.md) if self._given is None else None
         self.page = self.build.read_page(uri, path or str(Path(self.build.settings.pages_dir) / uri))
+        lend_glossary(self.md, self.build.site.glossary)
 
     def _has_site_data(self) -> bool:
         """Outside a generator, a build is opened only where the site's data is (or on demand)."""

@@ -1,7 +1,7 @@
 """The glossary is the abbreviations file: ``*[TERM]: definition`` lines.
 
-Python-Markdown's ``abbr`` extension turns the same lines into tooltips on every page (they are
-appended by pymdownx.snippets), so one file defines each term once for both uses.
+Python-Markdown's ``abbr`` extension turns the same terms into tooltips on every page (the build
+hands them over: ``markup/glossary_tooltips.py``), so one file defines each term once for both uses.
 """
 
 from __future__ import annotations

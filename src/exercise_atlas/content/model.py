@@ -53,7 +53,9 @@ class Settings:
     exercises_dir: str = _option("docs/exercises", "Folder of exercise files, one `<id>.md` each")
     muscles_file: str = _option("data/muscles.yml", "YAML file of muscles (required)")
     references_file: str = _option("data/references.bib", "BibTeX file of references (required)")
-    glossary_file: str = _option("includes/abbreviations.md", "Abbreviations file shown by `glossary()`")
+    glossary_file: str = _option(
+        "includes/abbreviations.md", "Abbreviations file: tooltips on every page (with `abbr`), listed by `glossary()`"
+    )
     vocabulary_file: str = _option(
         "",
         "YAML file of the site's levels, equipment, evidence kinds, muscle groups and card section; empty for the defaults",
