@@ -284,7 +284,7 @@ CONFIG_CASES: dict[str, tuple[Change, str]] = {
         lambda r: edit(r / "mkdocs.yml", "exercises_dir:", "exercise_dir:"),
         "exercise_atlas: unknown option 'exercise_dir' (did you mean 'exercises_dir'?); known: "
         "'docs_dir', 'exercises_dir', 'muscles_file', 'references_fil"
-        "e', 'glossary_file', 'vocabulary_file', 'assets_dir', 'export_file', 'templates_dir', 'exercise_url', 'references_title', 'published_urls_file', 'charts_file'",
+        "e', 'glossary_file', 'vocabulary_file', 'assets_dir', 'export_file', 'templates_dir', 'exercise_url', 'references_title', 'published_urls_file', 'charts_file', 'figure_processes'",
     ),
     "a link pattern without {id}": (
         lambda r: set_option(r, 'exercise_url: "exercises/{slug}.md"'),

@@ -219,7 +219,7 @@ def test_unknown_option_is_rejected() -> None:
     assert error.value.args[0] == (
         "exercise_atlas: unknown option 'exercise_dir' (did you mean 'exercises_dir'?); known: "
         "'docs_dir', 'exercises_dir', 'muscles_file', 'references_fil"
-        "e', 'glossary_file', 'vocabulary_file', 'assets_dir', 'export_file', 'templates_dir', 'exercise_url', 'references_title', 'published_urls_file', 'charts_file'"
+        "e', 'glossary_file', 'vocabulary_file', 'assets_dir', 'export_file', 'templates_dir', 'exercise_url', 'references_title', 'published_urls_file', 'charts_file', 'figure_processes'"
     )
 
 

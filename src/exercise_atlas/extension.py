@@ -247,6 +247,7 @@ class ExerciseAtlasExtension(Extension):
         if problems:
             assert self.md is not None
             title = heading(len(set(problems)), build.drafts) if build.pages is not None else ""
+            build.close()
             fail_build(problems, zensical_build="rendering_context" in self.md.preprocessors, heading=title)
 
     def render_macro(self, line: str, inner: str) -> list[ET.Element]:

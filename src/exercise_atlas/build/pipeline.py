@@ -24,6 +24,7 @@ from ..markup.map_drawing import refresh_sprite
 from ..markup.renderer import Renderer, sprite_path
 from ..outputs.assets import listing_problems, packaged, refresh_assets, write_if_changed
 from ..outputs.export import refresh_export
+from .drawing_ahead import DrawingAhead, worker_count
 from .generators import GeneratorFacts
 from .preview import serving
 
@@ -58,6 +59,12 @@ class Build:
     drafts_named: bool = False  # the preview's warning about them is printed once a build
     anchors: list[Anchor] = field(default_factory=list)  # links to a part of a page, judged at the end
     ids: dict[str, set[str]] = field(default_factory=dict)  # the ids on each rendered page
+    ahead: DrawingAhead | None = None  # figures drawn by other processes while pages render
+
+    def close(self) -> None:
+        """Stop what the build still has running (the figures' workers): it failed or is replaced."""
+        if self.ahead is not None:
+            self.ahead.close()
 
     @property
     def site(self) -> Site:
@@ -125,6 +132,12 @@ def open_build(
     data = load_site(settings, previous)
     site = data.site
     renderer = Renderer(site, settings, facts.link_origin)
+    ahead = None
+    if in_site:  # a site's build or check renders every page; a lone conversion, one
+        figures = sum("figure" in exercise.data for exercise in site.exercises.values())
+        workers = worker_count(settings.figure_processes, figures)
+        ahead = DrawingAhead(site, settings.templates_dir, workers) if workers else None
+        renderer.drawn_ahead = ahead.take if ahead is not None else None
     if in_site:
         written = write_generated_files(site, settings, renderer, facts.site_dir)
         config_problems += written if raises else []  # the check publishes nothing
@@ -132,6 +145,7 @@ def open_build(
         config_problems += listing_problems(settings, *facts.lists)
     pages = page_files(settings.pages_dir) if in_site else None
     build = Build(settings, data, renderer, pages, raises, config_problems, drafts=raises and in_site and serving())
+    build.ahead = ahead
     build.parsed = {exercise.path: exercise.located for exercise in site.exercises.values()}
     build.published = _published(settings)
     if pages is not None:
@@ -200,6 +214,8 @@ class OpenBuilds:
         build = self._open.get(key)
         if build is None or uri is None or uri in build.rendered:
             previous = build.data if build is not None else None
+            if build is not None:
+                build.close()
             build = self._open[key] = open_build(settings, facts, in_site=uri is not None, previous=previous)
         return build
 

@@ -38,6 +38,12 @@ def _folder_or_nothing(value: str) -> str:
     return value
 
 
+def _processes(value: str) -> str:
+    if value != "auto" and not (value.isdigit() and int(value) <= 64):
+        raise ValueError(f"expected 'auto' or a whole number from 0 to 64, got '{value}'")
+    return value
+
+
 def _option(default: str, help_text: str, check: object = None) -> str:
     return field(default=default, metadata={"help": help_text, "check": check})
 
@@ -73,6 +79,12 @@ class Settings:
     references_title: str = _option("References", "Heading of each page's reference list")
     published_urls_file: str = _option("", "List of every URL the site has published; each page must be on it")
     charts_file: str = _option("", "YAML file of the evidence charts' numbers and the running stride's; empty for none")
+    figure_processes: str = _option(
+        "auto",
+        "Other processes that draw the figures while pages render: `auto` (from 200 figures, one fewer than "
+        "the cores, at most 4), a number, or `0` for none",
+        _processes,
+    )
 
     def exercise_files(self) -> list[Path]:
         folder = Path(self.exercises_dir)
@@ -90,6 +102,8 @@ OPTIONS = {f.name: f for f in fields(Settings)}
 
 def check_option(name: str, value: object) -> str:
     """The option's value, or ValueError with the one message the build and the check both show."""
+    if isinstance(value, int) and not isinstance(value, bool):  # `figure_processes: 2` in YAML
+        value = str(value)
     if not isinstance(value, str):
         raise ValueError(f"{name}: expected text, got {type(value).__name__}")
     check = OPTIONS[name].metadata["check"]

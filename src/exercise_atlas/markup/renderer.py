@@ -147,6 +147,9 @@ class Renderer:
         self.link_origin = link_origin
         self.inline_drawing: str | None = None  # the map's drawing for pages that hold it inline
         self.sprite = sprite_path(settings) if link_origin is not None else None
+        # Figures drawn ahead by other processes (build/drawing_ahead.py): the exercise's figure,
+        # or None for the page to draw it.
+        self.drawn_ahead: Callable[[str], Markup | None] | None = None
 
     def render_macro(self, inner: str, page: str | None) -> list[ET.Element]:
         """Parse, check and render the text between ``{{`` and ``}}`` on ``page``: its elements."""
@@ -170,12 +173,7 @@ class Renderer:
                 page, worked["primary"], worked["secondary"], f"muscles worked by {exercise.name}"
             ),
             image_src=self._image_src(exercise, page),
-            figure=(still_html if variant == "compact" else figure_html)(
-                self.env,
-                cast(dict[str, Any], exercise.data),
-                cast(dict[str, dict[str, Any]], self.site.muscles),
-                dict(self.site.vocabulary.figure_regions),
-            ),
+            figure=self._figure(exercise, variant),
             link=lambda url: url if url.startswith(("http://", "https://")) else relative_link(url, page),
             ex=exercise.data,
             variant=variant,
@@ -185,6 +183,18 @@ class Renderer:
             words=self.site.vocabulary,
             exercises=_ExerciseLinks(self, page),
             ladder=ladder(self.site.exercises, exercise_id) if variant != "compact" else [],
+        )
+
+    def _figure(self, exercise: Exercise, variant: str) -> Markup:
+        if variant != "compact" and self.drawn_ahead is not None:
+            drawn = self.drawn_ahead(exercise.id)
+            if drawn is not None:
+                return drawn
+        return (still_html if variant == "compact" else figure_html)(
+            self.env,
+            cast(dict[str, Any], exercise.data),
+            cast(dict[str, dict[str, Any]], self.site.muscles),
+            dict(self.site.vocabulary.figure_regions),
         )
 
     def muscle_map_html(
