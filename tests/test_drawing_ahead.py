@@ -15,7 +15,7 @@ import pytest
 from conftest import GENERATORS, build_with, copy_mini, edit
 
 from exercise_atlas.build.check import settings_from_config
-from exercise_atlas.build.drawing_ahead import AUTO_FROM, DrawingAhead, worker_count
+from exercise_atlas.build.drawing_ahead import _AHEAD, AUTO_FROM, DrawingAhead, worker_count
 from exercise_atlas.content.loader import load_site
 from exercise_atlas.content.model import check_option
 from exercise_atlas.figures import figure_html
@@ -76,6 +76,26 @@ def test_a_figure_a_worker_could_not_draw_is_left_to_the_page(mini: Path) -> Non
     _wait(ahead, [broken])
     assert ahead.take(broken) is None
     ahead.close()
+
+
+def test_the_workers_keep_only_a_few_figures_ahead_of_the_pages(mini: Path) -> None:
+    """Drawn HTML waits in memory until its page takes it: no more than a window of figures is
+    handed out at once, and the window moves on as pages take theirs."""
+    site = load_site(settings_from_config("mkdocs.yml")).site
+    first = next(e for e in site.exercises.values() if "figure" in e.data)
+    for n in range(_AHEAD + 40):
+        site.exercises[f"many-{n:03d}"] = first
+    ids = sorted(i for i, e in site.exercises.items() if "figure" in e.data)
+    ahead = DrawingAhead(site, "", 1)
+    assert len(ahead._ready) == _AHEAD and len(ahead._waiting) == len(ids) - _AHEAD
+    assert ahead.take(ids[-1]) is None  # not handed out yet: its page draws it, and no worker will
+    drawn = 0
+    for exercise_id in ids[:-1]:
+        _wait(ahead, [exercise_id])
+        drawn += ahead.take(exercise_id) is not None
+        assert len(ahead._ready) <= _AHEAD
+    assert drawn == len(ids) - 1
+    assert ahead._pool is None  # the last figure taken: the workers have stopped
 
 
 def _pages(site: Path) -> dict[str, str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, cast
@@ -31,6 +32,8 @@ from ..markup.renderer import environment
 AUTO_FROM = 200
 # Figures a worker draws per task: few round trips, and a page rarely waits on a long batch.
 _BATCH = 16
+# Figures handed to the workers and not yet taken by their pages, at most.
+_AHEAD = 8 * _BATCH
 
 
 def worker_count(option: str, figures: int, cores: int | None = None) -> int:
@@ -55,31 +58,48 @@ def _draw(
 
 
 class DrawingAhead:
-    """The figures being drawn for one build; a page takes each one once."""
+    """The figures being drawn for one build; a page takes each one once.
+
+    At most ``_AHEAD`` figures are drawn and not yet taken: a worker draws faster than pages
+    render, and without a bound the drawn HTML would pile up in memory (about 6 MiB at 1,000)."""
 
     def __init__(self, site: Site, templates_dir: str, workers: int) -> None:
-        ids = sorted(i for i, exercise in site.exercises.items() if "figure" in exercise.data)
         context = multiprocessing.get_context("spawn")
         self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-        muscles = cast(dict[str, dict[str, Any]], dict(site.muscles))
-        regions = dict(site.vocabulary.figure_regions)
-        self._ready: dict[str, tuple[Future[list[str]], int]] = {}
-        for start in range(0, len(ids), _BATCH):
-            batch = ids[start : start + _BATCH]
-            data = [dict(site.exercises[i].data) for i in batch]
-            future = self._pool.submit(_draw, templates_dir, data, muscles, regions)
-            for index, exercise_id in enumerate(batch):
-                self._ready[exercise_id] = (future, index)
+        self._site = site
+        self._templates_dir = templates_dir
+        self._muscles = cast(dict[str, dict[str, Any]], dict(site.muscles))
+        self._regions = dict(site.vocabulary.figure_regions)
+        self._waiting = deque(sorted(i for i, exercise in site.exercises.items() if "figure" in exercise.data))
+        self._ready: dict[str, tuple[Future[list[str]], int]] = {}  # handed to a worker, not yet taken
+        self._taken: set[str] = set()  # taken by a page before any worker had it
+        self._top_up()
+
+    def _top_up(self) -> None:
+        while self._pool is not None and self._waiting and len(self._ready) + _BATCH <= _AHEAD:
+            batch: list[str] = []
+            while self._waiting and len(batch) < _BATCH:
+                exercise_id = self._waiting.popleft()
+                if exercise_id not in self._taken:
+                    batch.append(exercise_id)
+            if batch:
+                data = [dict(self._site.exercises[i].data) for i in batch]
+                future = self._pool.submit(_draw, self._templates_dir, data, self._muscles, self._regions)
+                for index, exercise_id in enumerate(batch):
+                    self._ready[exercise_id] = (future, index)
 
     def take(self, exercise_id: str) -> Markup | None:
         """The exercise's figure if a worker has drawn it, else None (the page draws it)."""
         found = self._ready.pop(exercise_id, None)
         drawn = None
-        if found is not None:
+        if found is None:
+            self._taken.add(exercise_id)
+        else:
             future, index = found
             if future.done() and not future.cancelled() and future.exception() is None:
                 drawn = Markup(future.result()[index])
-        if not self._ready:  # every figure taken: the workers are done
+        self._top_up()
+        if not self._ready and not self._waiting:  # every figure taken: the workers are done
             self.close()
         return drawn
 
@@ -87,5 +107,6 @@ class DrawingAhead:
         """Stop the workers; a figure they have not drawn is drawn by its page."""
         if self._pool is not None:
             self._ready.clear()
+            self._waiting.clear()
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
