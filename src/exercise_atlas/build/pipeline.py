@@ -138,7 +138,6 @@ def open_build(
         workers = worker_count(settings.figure_processes, figures)
         ahead = DrawingAhead(site, settings.templates_dir, workers) if workers else None
         renderer.drawn_ahead = ahead.take if ahead is not None else None
-    if in_site:
         written = write_generated_files(site, settings, renderer, facts.site_dir)
         config_problems += written if raises else []  # the check publishes nothing
     if facts.lists is not None:

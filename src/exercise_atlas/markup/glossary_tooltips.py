@@ -4,7 +4,7 @@ A site once appended its abbreviations file to every page (pymdownx.snippets' ``
 each page parsed the same 70-odd definition blocks again: about half the Markdown time of a short
 page. The build has already read and checked that file once (``glossary_file``); handing the terms
 to ``abbr`` as its glossary gives the same ``<abbr>`` tooltips for nothing. A page's own
-``*[TERM]: ...`` definition still wins on that page, as Python-Markdown documents.
+``*[TERM]: ...`` definition still wins on that page (tests/test_glossary_tooltips.py).
 """
 
 from __future__ import annotations
