@@ -107,8 +107,9 @@ def _pages(site: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("generator", GENERATORS)
 def test_every_generator_builds_the_same_site_with_workers(tmp_path: Path, generator: str) -> None:
-    """Under MkDocs, ProperDocs and Zensical alike: a worker process starts inside the
-    generator, draws, and the pages are the ones drawn without workers."""
+    """Under MkDocs, ProperDocs and Zensical alike, a build that starts workers gives the pages of
+    one that draws every figure itself. (Which figures the workers drew cannot be seen in the
+    output, by design; the tests above check the drawing itself.)"""
     sites = {}
     for workers in ("0", "2"):
         mini = copy_mini(tmp_path / workers)
