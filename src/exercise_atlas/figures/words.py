@@ -208,9 +208,11 @@ def _hips_back(a: Placed, b: Placed) -> float:
     ahead = trunk if math.hypot(trunk[0], trunk[2]) > 0.5 * math.hypot(*trunk) else face
     length = math.hypot(ahead[0], ahead[2])
     resting = [point for point, _ in shared_contacts(a, b)]
-    base_a, base_b = _base(a, resting), _base(b, resting)
-    if length < 1e-6 or base_a is None or base_b is None or len(resting) < 2:
+    if length < 1e-6 or len(resting) < 2:
         return 0.0  # on one foot, or stepping from one to another, "back" has nothing to be measured from
+    base_a, base_b = _base(a, resting), _base(b, resting)
+    if base_a is None or base_b is None:
+        return 0.0
     move = sub(sub(b.points["pelvis"], base_b), sub(a.points["pelvis"], base_a))
     return -(move[0] * ahead[0] + move[2] * ahead[2]) / length
 
