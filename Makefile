@@ -83,8 +83,11 @@ lint: setup-dev
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 	$(BIN)/pre-commit validate-config
 
+# The suite runs in one process per core, at most four (two in CI), a whole test file to each at a
+# time: a file's tests share what it builds once. TEST_PROCESSES=0 runs it in this one process.
+TEST_PROCESSES ?= auto
 test: setup-dev lint check
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_PROCESSES) --maxprocesses 4 --dist loadfile
 
 # The fast lane while you work: the content check and every test that neither builds with a
 # generator, installs the package, serves the site nor drives Chromium (marked `slow` in

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import shutil
@@ -15,6 +17,7 @@ import markdown
 import pytest
 
 from exercise_atlas.build.check import check
+from exercise_atlas.cli import commands
 
 if TYPE_CHECKING:
     from browser import WithoutServiceWorkers
@@ -67,9 +70,7 @@ def build_with(
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url
-    # As `make build` does: a generator publishes only the files it finds when it starts.
-    prepare = [str(BIN / "exercise-atlas"), "prepare"]
-    subprocess.run(prepare, cwd=project, env=env, capture_output=True, text=True)
+    prepare(project)
     if generator == "zensical":
         # Zensical has no --site-dir and wants the site inside the project: build there, then move.
         config = project / f".zensical-{out.name}.yml"
@@ -87,6 +88,16 @@ def build_with(
             shutil.rmtree(inside, ignore_errors=True)
     command = [str(BIN / generator), "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(out)]
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+
+
+def prepare(project: Path) -> None:
+    """``exercise-atlas prepare``, as `make build` runs it first: a generator publishes only the
+    files it finds when it starts. It runs in this process (the command's own ``main``), which
+    saves starting Python and importing the package for each of the suite's builds. Whatever it
+    finds wrong is left for the generator to report, which is what the tests look at."""
+    quiet = contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO())
+    with contextlib.chdir(project), quiet[0], quiet[1], contextlib.suppress(Exception):
+        commands.main(["prepare"])
 
 
 def copy_mini(tmp_path: Path) -> Path:
@@ -199,10 +210,26 @@ _SLOW_MODULES = {
 }
 
 
+# `make test` hands whole files to its processes, in the order collected: the longest files go
+# first, so that no process is left running one of them alone at the end.
+_LONGEST_FIRST = (
+    "test_one_pipeline",
+    "test_accessibility",
+    "test_offline",
+    "test_phone",
+    "test_example_site",
+    "test_package",
+    "test_library_filters",
+    "test_serve",
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test that drives Chromium is marked `browser`; those and every test that builds with a
     generator, installs the package or serves the site are marked `slow`: `make test-fast` (pytest
-    -m "not slow") runs the rest in under two minutes."""
+    -m "not slow") runs the rest in under two minutes. The longest files are put first."""
+    rank = {name: place for place, name in enumerate(_LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(getattr(getattr(item, "module", None), "__name__", ""), len(rank)))
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         if "browser" in fixtures:
