@@ -106,6 +106,13 @@ def test_a_camera_behind_the_body_says_so_and_draws_no_face() -> None:
     assert [m for m in seen.moving if m.shape.cls == "xf-e"] != []
 
 
+def test_a_camera_turned_a_little_from_the_front_says_from_the_front() -> None:
+    """Ten degrees off the front is not three-quarters: the words say where the reader stands,
+    as within the same angle of straight behind they say "from behind"."""
+    assert "drawn from the front" in figure_drawing(_kneeling_seen_from(10), "Rock-back", {"inner-thigh"}).description
+    assert "drawn at three-quarters" in figure_drawing(_kneeling_seen_from(-20), "Rock-back", set()).description
+
+
 # Motion: poses between key positions keep the contacts both positions share.
 
 

@@ -16,7 +16,7 @@ from .vectors import Vec, add, scale, sub
 
 VIEW_WORDS = {"side": "from the side", "front": "from the front", "top": "from above", "oblique": "at three-quarters"}
 BEHIND = 90.0  # an oblique camera turned further round the body than this looks from behind
-STRAIGHT = 15.0  # ... and within this of 180 degrees, straight from behind
+STRAIGHT = 15.0  # ... and within this of 180 degrees, straight from behind (of 0, from the front)
 TURN_WORTH_SAYING = 12.0  # degrees
 RISE_WORTH_SAYING = 8.0  # cm
 _POINT_WORDS = {"elbow": "forearm", "pelvis": "hips", "chest": "chest", "head": "head"}
@@ -28,6 +28,8 @@ def view_words(camera: Camera) -> str:
         return "from behind"
     if camera.view == "oblique" and abs(camera.turn) > BEHIND:
         return "from behind, at three-quarters"
+    if camera.view == "oblique" and abs(camera.turn) <= STRAIGHT:
+        return "from the front"
     return VIEW_WORDS[camera.view]
 
 
