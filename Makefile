@@ -86,14 +86,16 @@ lint: setup-dev
 # The suite runs in one process per core, at most four (two in CI), a whole test file to each at a
 # time: a file's tests share what it builds once. TEST_PROCESSES=0 runs it in this one process.
 TEST_PROCESSES ?= auto
+PYTEST = $(BIN)/pytest -n $(TEST_PROCESSES) --maxprocesses 4 --dist loadfile
 test: setup-dev lint check
-	$(BIN)/pytest -n $(TEST_PROCESSES) --maxprocesses 4 --dist loadfile
+	$(PYTEST)
 
 # The fast lane while you work: the content check and every test that neither builds with a
 # generator, installs the package, serves the site nor drives Chromium (marked `slow` in
-# tests/conftest.py). Under two minutes here; `make test` still runs everything.
-test-fast: setup-dev check  ## the content check and the quick tests (no builds, no browser): under two minutes
-	$(BIN)/pytest -q -m "not slow"
+# tests/conftest.py), in as many processes as `make test`: under a minute here; `make test` still
+# runs everything.
+test-fast: setup-dev check  ## the content check and the quick tests (no builds, no browser): under a minute
+	$(PYTEST) -q -m "not slow"
 
 new-exercise: setup  ## make new-exercise ID=side-plank NAME="Side plank" (asks if not given)
 	@id="$(ID)"; name="$(NAME)"; \

@@ -227,7 +227,7 @@ _LONGEST_FIRST = (
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test that drives Chromium is marked `browser`; those and every test that builds with a
     generator, installs the package or serves the site are marked `slow`: `make test-fast` (pytest
-    -m "not slow") runs the rest in under two minutes. The longest files are put first."""
+    -m "not slow") runs the rest in under a minute. The longest files are put first."""
     rank = {name: place for place, name in enumerate(_LONGEST_FIRST)}
     items.sort(key=lambda item: rank.get(getattr(getattr(item, "module", None), "__name__", ""), len(rank)))
     for item in items:
