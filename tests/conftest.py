@@ -95,8 +95,12 @@ def prepare(project: Path) -> None:
     files it finds when it starts. It runs in this process (the command's own ``main``), which
     saves starting Python and importing the package for each of the suite's builds. Whatever it
     finds wrong is left for the generator to report, which is what the tests look at."""
-    quiet = contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO())
-    with contextlib.chdir(project), quiet[0], quiet[1], contextlib.suppress(Exception):
+    with (
+        contextlib.chdir(project),
+        contextlib.redirect_stdout(io.StringIO()),
+        contextlib.redirect_stderr(io.StringIO()),
+        contextlib.suppress(Exception),
+    ):
         commands.main(["prepare"])
 
 
